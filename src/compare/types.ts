@@ -1,0 +1,108 @@
+/**
+ * Types of the compare stage: how each head series relates to its base-branch
+ * counterpart, and the gate verdict. The verdict never depends on the narrative.
+ */
+import type { Direction, MetricDescriptor } from '../analyze/types.js'
+
+/** State of one compared series and metric. */
+export const COMPARISON_STATES = [
+  'regression',
+  'improvement',
+  'unchanged',
+  'inconclusive',
+  'new',
+  'removed',
+  'failed',
+  'no-baseline',
+  'not-comparable'
+] as const
+export type ComparisonState = (typeof COMPARISON_STATES)[number]
+
+/** Statistic the gate compares. */
+export type GateStatistic = 'median' | 'mean' | 'p90' | 'p95' | 'p99'
+
+/** Where the baseline came from, for the report. */
+export interface BaselineSource {
+  kind: 'git' | 'path' | 'none'
+  /** Commit SHA, ref or folder. */
+  ref: string | null
+  /** Why there is no baseline, when `kind` is `none`. */
+  reason: string | null
+}
+
+/** One statistic compared between base and head. */
+export interface StatisticChange {
+  statistic: GateStatistic
+  base: number
+  head: number
+  /** (head - base) / base, as a fraction (0.1 is +10 %); null when base is 0. */
+  change: number | null
+  /** Two-sided Mann–Whitney U p-value, or null when no test was possible. */
+  pValue: number | null
+  /** Why no test was run, such as "fewer than 5 samples" or "pre-aggregated values". */
+  noTestReason: string | null
+  threshold: number
+  /** Absolute floor in the metric's unit below which a change is noise. */
+  absoluteFloor: number
+  exceedsThreshold: boolean
+}
+
+/** Comparison of one series and metric. */
+export interface SeriesComparison {
+  benchmark: string
+  seriesKey: string
+  metric: MetricDescriptor
+  direction: Direction
+  state: ComparisonState
+  /** Head and base file paths (they differ for timestamped runs). */
+  headPath: string | null
+  basePath: string | null
+  headRun: string | null
+  baseRun: string | null
+  headN: number
+  baseN: number
+  /** Gate statistic first, then p95 when gated. Empty for new, removed and failed series. */
+  changes: StatisticChange[]
+  /** True when this metric is gated (latency by default, others through `gate-metrics`). */
+  gated: boolean
+  /** True when this entry fails the job, per `fail-on` and the "only what the PR changed" rule. */
+  failsJob: boolean
+  /** Plain-language reasons: cold starts left out, base run fell back to an older one, units converted… */
+  notes: string[]
+  /** 1-based line in the head file, for annotations. */
+  line: number
+}
+
+/** Run-to-run variation of one benchmark's gate statistic across base runs. */
+export interface NoiseEstimate {
+  benchmark: string
+  seriesKey: string
+  metric: string
+  runs: number
+  /** Coefficient of variation of the gate statistic across runs, as a fraction. */
+  variation: number
+  /** True when the threshold is smaller than twice the variation. */
+  thresholdTooTight: boolean
+}
+
+export interface GateSettingsSummary {
+  statistic: GateStatistic
+  threshold: number
+  absoluteFloorMs: number
+  alpha: number
+  failOn: ComparisonState[]
+  gateMetrics: string[]
+  keepColdStarts: boolean
+}
+
+export interface Comparison {
+  baseline: BaselineSource
+  entries: SeriesComparison[]
+  counts: Record<ComparisonState, number>
+  noise: NoiseEstimate[]
+  /** True when any entry fails the job. */
+  failed: boolean
+  /** One-line message for `core.setFailed`, naming the count and the worst regressions; null when passing. */
+  failureMessage: string | null
+  settings: GateSettingsSummary
+}
