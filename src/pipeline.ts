@@ -45,7 +45,7 @@ export async function buildReportModel(context: PipelineContext, log: Logger): P
 
   const narrative = await log.group('Write the narrative', async (): Promise<Narrative> => {
     const previous = settings.narrate.mode === 'off' || context.readPublishedNarrative === undefined ? null : await context.readPublishedNarrative()
-    return writeNarrative({ head, comparison, previous }, settings.narrate, log)
+    return writeNarrative({ head, comparison, previous, serverUrl: context.run.serverUrl }, settings.narrate, log)
   })
 
   return { head, comparison, narrative, settings, run: context.run }

@@ -2,18 +2,138 @@
  * Analyze stage: recognises metrics and series in the parsed tables and computes
  * their statistics, failed runs and the inventory.
  */
-import type { Collection } from '../collect/types.js'
+import { ArtifactParseError, readTables } from '../collect/index.js'
+import type { ArtifactFile, Collection, ParsedTable, ParseWarning, SkippedFile } from '../collect/types.js'
 import type { Logger } from '../logger.js'
-import type { Analysis } from './types.js'
+import { buildInventory, compareText } from './inventory.js'
+import { identifyBenchmark, toIso } from './runs.js'
+import { DEFAULT_SAMPLE_LIMIT, PERCENTILE_METHOD } from './statistics.js'
+import { FileAnalyzer } from './table.js'
+import type { Analysis, DataWarning, FailedRunGroup, SeriesMetric } from './types.js'
 
 export type * from './types.js'
+export { PERCENTILE_METHOD } from './statistics.js'
 
 export interface AnalyzeOptions {
   /** Largest number of distinct series per file; further series are counted and left out. */
   maxSeries: number
+  /** Samples per series kept for exact statistics; beyond it, percentiles come from a sketch. Default 5,000,000. */
+  sampleLimit?: number
+  /** Files read at the same time. Default 4; results do not depend on it. */
+  concurrency?: number
+}
+
+/** Series, failed runs and warnings of one file. */
+export interface FileAnalysis {
+  path: string
+  series: SeriesMetric[]
+  failures: FailedRunGroup[]
+  warnings: DataWarning[]
+  /** Tables found in the file; 0 for a Markdown file that is only prose. */
+  tables: number
+}
+
+const DEFAULT_CONCURRENCY = 4
+
+/**
+ * Computes the series of one artifact from its tables, which are consumed in order
+ * (each table's rows before the next table). Sets the benchmark id and run stamp:
+ * the newest timestamp in the content when it has a UTC offset, else the stamp in
+ * the path, else a timestamp of the content without offset. Times without an offset
+ * are read as UTC, with a warning.
+ */
+export async function analyzeTables(
+  path: string,
+  tables: AsyncIterable<ParsedTable> | Iterable<ParsedTable>,
+  options: AnalyzeOptions
+): Promise<FileAnalysis> {
+  const file = new FileAnalyzer(path, { maxSeries: options.maxSeries, sampleLimit: options.sampleLimit ?? DEFAULT_SAMPLE_LIMIT })
+  for await (const table of tables) await file.addTable(table)
+  const result = file.finish()
+
+  const identity = identifyBenchmark(path)
+  const content = result.newestTimestamp
+  let stamp = content
+  if (content === null || (!content.hasOffset && identity.stamp !== null)) stamp = identity.stamp
+  if (stamp !== null && !stamp.hasOffset) {
+    const message =
+      stamp === identity.stamp
+        ? 'The run stamp in the path has no UTC offset and was read as UTC.'
+        : 'The timestamps in the file have no UTC offset and were read as UTC.'
+    result.warnings.push({ path, code: 'timestamp-without-offset', message })
+  }
+  const runStamp = stamp === null ? null : toIso(stamp)
+  for (const series of result.series) {
+    series.benchmark = identity.benchmark
+    series.runStamp = runStamp
+  }
+  return { path, series: result.series, failures: result.failures, warnings: result.warnings, tables: result.tables }
 }
 
 /** Reads every collected file and computes the facts of the tree. */
 export async function analyzeCollection(collection: Collection, options: AnalyzeOptions, log: Logger): Promise<Analysis> {
-  throw new Error('not implemented')
+  const files = [...collection.files].sort((a, b) => compareText(a.path, b.path))
+  const outcomes = await mapConcurrently(files, options.concurrency ?? DEFAULT_CONCURRENCY, file => analyzeFile(file, options, log))
+
+  const series: SeriesMetric[] = []
+  const failures: FailedRunGroup[] = []
+  const warnings: DataWarning[] = collection.warnings.map(warning => ({ ...warning, code: 'collect' }))
+  const unreadable: SkippedFile[] = []
+  let proseFiles = 0
+  for (const outcome of outcomes) {
+    warnings.push(...outcome.parseWarnings.map(warning => ({ ...warning, code: 'parse' })))
+    if ('skipped' in outcome) {
+      unreadable.push(outcome.skipped)
+      continue
+    }
+    series.push(...outcome.analysis.series)
+    failures.push(...outcome.analysis.failures)
+    warnings.push(...outcome.analysis.warnings)
+    if (outcome.prose) proseFiles++
+  }
+
+  const inventory = buildInventory(collection, { parsedFiles: files.length - unreadable.length, unreadable, proseFiles })
+  log.info(
+    `Analyzed ${inventory.parsedFiles} of ${files.length} files: ${series.length} series and metrics, ${failures.length} groups of failed runs, ${warnings.length} data warnings.`
+  )
+  return { inventory, series, failures, warnings, percentileMethod: PERCENTILE_METHOD }
+}
+
+type FileOutcome =
+  | { analysis: FileAnalysis; parseWarnings: ParseWarning[]; prose: boolean }
+  | { skipped: SkippedFile; parseWarnings: ParseWarning[] }
+
+async function analyzeFile(file: ArtifactFile, options: AnalyzeOptions, log: Logger): Promise<FileOutcome> {
+  const parseWarnings: ParseWarning[] = []
+  try {
+    const analysis = await analyzeTables(file.path, readTables(file, warning => parseWarnings.push(warning)), options)
+    for (const warning of [...parseWarnings, ...analysis.warnings]) log.info(describeWarning(warning))
+    return { analysis, parseWarnings, prose: file.format === 'markdown' && analysis.tables === 0 }
+  } catch (error) {
+    // One unreadable file must not stop the run: it is listed as skipped with the reason.
+    const skipped: SkippedFile =
+      error instanceof ArtifactParseError
+        ? { path: file.path, reason: error.message, ...(error.line === undefined ? {} : { line: error.line }) }
+        : { path: file.path, reason: `could not be read: ${error instanceof Error ? error.message : String(error)}` }
+    log.info(describeWarning({ path: skipped.path, line: skipped.line, message: `Skipped: ${skipped.reason}` }))
+    return { skipped, parseWarnings }
+  }
+}
+
+function describeWarning(warning: ParseWarning): string {
+  return `${warning.path}${warning.line === undefined ? '' : `:${warning.line}`}: ${warning.message}`
+}
+
+/** Runs `work` on every item with at most `limit` running at once; results keep the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await work(items[index])
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
+  return results
 }

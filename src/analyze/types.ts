@@ -13,8 +13,9 @@ export type Direction = 'lower-is-better' | 'higher-is-better' | 'neutral'
 /**
  * A statistic that the artifact already aggregated (`mean_time_ms`, `p95_ms`,
  * `mean_tokens_s`): shown as that statistic, never treated as raw samples.
+ * `percentile` is any other percentile, such as `p05`, which the metric name gives.
  */
-export type AggregateKind = 'mean' | 'median' | 'p90' | 'p95' | 'p99' | 'min' | 'max' | 'std' | 'total'
+export type AggregateKind = 'mean' | 'median' | 'p90' | 'p95' | 'p99' | 'min' | 'max' | 'std' | 'total' | 'percentile'
 
 /** A column or field recognised as a metric. */
 export interface MetricDescriptor {
@@ -50,7 +51,15 @@ export interface SummaryStatistics {
 
 /** A data-quality flag on one series and metric. */
 export interface SeriesFlag {
-  code: 'low-sample-percentiles' | 'cold-start' | 'non-finite-dropped' | 'unknown-unit' | 'pre-aggregated' | 'sample-limit'
+  code:
+    | 'low-sample-percentiles'
+    | 'cold-start'
+    | 'non-finite-dropped'
+    | 'unknown-unit'
+    | 'pre-aggregated'
+    | 'sample-limit'
+    /** The column mixes number formats or has values that read two ways, so the series has no statistics. */
+    | 'invalid-values'
   message: string
 }
 
@@ -102,6 +111,11 @@ export interface FailedRunGroup {
 
 /** A data problem worth a line in the report (and an annotation when it has a line). */
 export interface DataWarning extends ParseWarning {
+  /**
+   * Kind of problem: `collect` and `parse` (passed on from the collect stage), `invalid-value`,
+   * `invalid-number-format`, `unknown-unit`, `unknown-direction`, `max-series` and
+   * `timestamp-without-offset`.
+   */
   code: string
 }
 
@@ -109,6 +123,11 @@ export interface InventoryGroup {
   files: number
   /** Newest modification time among these files, ISO 8601, or null when unknown. */
   newest: string | null
+  /**
+   * Source of `newest`: `git` for the last commit that touched a file, `filesystem` for a
+   * file's mtime, which a checkout sets and so is no history. Null when `newest` is null.
+   */
+  newestSource?: 'git' | 'filesystem' | null
 }
 
 /** What was found, per type and per top-level folder. */

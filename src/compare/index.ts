@@ -4,34 +4,86 @@
 import type { Analysis } from '../analyze/types.js'
 import type { GateSettings } from '../settings/index.js'
 import type { Logger } from '../logger.js'
-import type { BaselineSource, Comparison } from './types.js'
+import { compareSeries } from './decision.js'
+import { formatPercent, type DecisionContext } from './gate.js'
+import { matchSeries } from './matching.js'
+import { estimateNoise } from './noise.js'
+import { buildFailureMessage, countStates } from './summary.js'
+import { loadThresholdRules } from './thresholds.js'
+import type { BaselineSource, Comparison, NoiseEstimate, SeriesComparison } from './types.js'
 
 export type * from './types.js'
+export { loadBaseline, createPathFilter, type BaselineContext, type BaselineTree } from './baseline.js'
+export { mannWhitneyU, type MannWhitneyResult } from './mannwhitney.js'
+export { ThresholdsError, loadThresholdRules, parseThresholdRules, type ThresholdRule } from './thresholds.js'
 
-/** What the compare stage needs to know about the run. */
-export interface BaselineContext {
-  workspace: string
-  eventName: string
-  /** `pull_request.base.sha` of a pull request event, else null. */
-  baseSha: string | null
-  /** The repository's default branch from the event payload, for `workflow_dispatch`. */
-  defaultBranch: string | null
+/**
+ * Compares head with base (null when there is no baseline) and decides the verdict.
+ * Throws `ThresholdsError` when the `thresholds` input cannot be read or has an invalid rule.
+ */
+export async function compareAnalyses(
+  head: Analysis,
+  base: Analysis | null,
+  source: BaselineSource,
+  settings: Readonly<GateSettings>,
+  workspace: string,
+  log: Logger
+): Promise<Comparison> {
+  const rules = await loadThresholdRules(settings.thresholds, workspace)
+  if (rules.length > 0) log.info(`Compare: ${rules.length} threshold ${rules.length === 1 ? 'rule' : 'rules'} loaded.`)
+
+  const hasBaseline = base !== null && source.kind !== 'none'
+  const baseline: BaselineSource = hasBaseline || source.kind === 'none' ? source : { kind: 'none', ref: source.ref, reason: 'the baseline tree was not analysed' }
+  const context: DecisionContext = { settings, rules, hasBaseline, headFailures: head.failures }
+
+  const baseSeries = hasBaseline && base !== null ? base.series : []
+  const entries = matchSeries(head.series, baseSeries).map(match => compareSeries(match, context))
+  const noise = estimateNoise(baseSeries, context)
+  addNoiseNotes(entries, noise, log)
+
+  const counts = countStates(entries)
+  const failureMessage = buildFailureMessage(entries)
+  logSummary(entries, counts, baseline, failureMessage, log)
+
+  return {
+    baseline,
+    entries,
+    counts,
+    noise,
+    failed: failureMessage !== null,
+    failureMessage,
+    settings: {
+      statistic: settings.statistic,
+      threshold: settings.maxRegression,
+      absoluteFloorMs: settings.minAbsoluteChangeMs,
+      alpha: settings.alpha,
+      failOn: [...settings.failOn],
+      gateMetrics: [...settings.gateMetrics],
+      keepColdStarts: settings.keepColdStarts
+    }
+  }
 }
 
-/** A baseline tree ready for analysis, and how to remove it afterwards. */
-export interface BaselineTree {
-  source: BaselineSource
-  /** Folder that holds the base versions of the artifacts, laid out as in the workspace; null when there is none. */
-  root: string | null
-  cleanup: () => Promise<void>
+/** Notes, on each entry whose base runs are noisy, that its threshold is tighter than twice the run-to-run variation. */
+function addNoiseNotes(entries: SeriesComparison[], noise: NoiseEstimate[], log: Logger): void {
+  for (const estimate of noise) {
+    if (!estimate.thresholdTooTight) continue
+    const entry = entries.find(
+      item => item.benchmark === estimate.benchmark && (item.location ?? '') === (estimate.location ?? '') && item.seriesKey === estimate.seriesKey && item.metric.name === estimate.metric
+    )
+    const threshold = entry?.changes[0]?.threshold
+    const statistic = entry?.changes[0]?.statistic ?? 'gate statistic'
+    const note = `the ${statistic} varies by ${(estimate.variation * 100).toFixed(1)} % (coefficient of variation) across ${estimate.runs} base runs, so a threshold below twice that${threshold === undefined ? '' : `, such as ${formatPercent(threshold)},`} can fail on noise alone`
+    entry?.notes.push(note)
+    log.info(`Compare: ${estimate.benchmark} ${estimate.seriesKey} ${estimate.metric}: ${note}.`)
+  }
 }
 
-/** Materialises the base versions of the artifacts from git (or `baseline-path`). */
-export async function loadBaseline(settings: GateSettings, context: BaselineContext, patterns: string[], log: Logger): Promise<BaselineTree> {
-  throw new Error('not implemented')
-}
-
-/** Compares head with base (null when there is no baseline) and decides the verdict. */
-export async function compareAnalyses(head: Analysis, base: Analysis | null, source: BaselineSource, settings: GateSettings, workspace: string, log: Logger): Promise<Comparison> {
-  throw new Error('not implemented')
+function logSummary(entries: SeriesComparison[], counts: Comparison['counts'], baseline: BaselineSource, failureMessage: string | null, log: Logger): void {
+  if (baseline.kind === 'none') log.info(`Compare: no baseline (${baseline.reason ?? 'no reason given'}); every series is listed as new and nothing fails the job.`)
+  const parts = Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .map(([state, count]) => `${count} ${state}`)
+  log.info(`Compare: ${entries.length} series and metrics${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`)
+  if (failureMessage !== null) log.info(`Compare: the job fails: ${failureMessage}`)
 }

@@ -21,12 +21,14 @@ export type ComparisonState = (typeof COMPARISON_STATES)[number]
 /** Statistic the gate compares. */
 export type GateStatistic = 'median' | 'mean' | 'p90' | 'p95' | 'p99'
 
-/** Where the baseline came from, for the report. */
+/** Source of the baseline, for the report. */
 export interface BaselineSource {
   kind: 'git' | 'path' | 'none'
   /** Commit SHA, ref or folder. */
   ref: string | null
-  /** Why there is no baseline, when `kind` is `none`. */
+  /** Full SHA of the base commit when the baseline comes from git. */
+  commit?: string
+  /** Reason there is no baseline, when `kind` is `none`. */
   reason: string | null
 }
 
@@ -39,17 +41,23 @@ export interface StatisticChange {
   change: number | null
   /** Two-sided Mann–Whitney U p-value, or null when no test was possible. */
   pValue: number | null
-  /** Why no test was run, such as "fewer than 5 samples" or "pre-aggregated values". */
+  /** Reason no test was run, such as "fewer than 5 samples" or "pre-aggregated values". */
   noTestReason: string | null
   threshold: number
   /** Absolute floor in the metric's unit below which a change is noise. */
   absoluteFloor: number
+  /**
+   * True when the change passes the threshold and the absolute floor. A change in the
+   * worse direction must exceed the threshold; one in the better direction may equal it.
+   */
   exceedsThreshold: boolean
 }
 
 /** Comparison of one series and metric. */
 export interface SeriesComparison {
   benchmark: string
+  /** Location inside the file, as in `SeriesMetric.location` ('' for a CSV). */
+  location?: string
   seriesKey: string
   metric: MetricDescriptor
   direction: Direction
@@ -69,13 +77,15 @@ export interface SeriesComparison {
   failsJob: boolean
   /** Plain-language reasons: cold starts left out, base run fell back to an older one, units converted… */
   notes: string[]
-  /** 1-based line in the head file, for annotations. */
+  /** 1-based line in the head file, for annotations; 0 when the series is not in the head. */
   line: number
 }
 
 /** Run-to-run variation of one benchmark's gate statistic across base runs. */
 export interface NoiseEstimate {
   benchmark: string
+  /** Location inside the file, as in `SeriesMetric.location`. */
+  location?: string
   seriesKey: string
   metric: string
   runs: number

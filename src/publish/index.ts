@@ -9,6 +9,8 @@ import type { Narrative } from '../narrate/types.js'
 import type { PublishedNarrative } from '../narrate/index.js'
 import type { Settings } from '../settings/index.js'
 import type { Logger } from '../logger.js'
+import { publishReportFiles, readNarrative } from './publish-report.js'
+import { renderReport as renderReportMarkdown, type RenderOptions } from './report/index.js'
 
 /** What the publish stage knows about the workflow run. */
 export interface RunContext {
@@ -45,17 +47,20 @@ export interface PublishResult {
   commentUrl: string | null
 }
 
-/** Renders the full Markdown report, as the job summary and the command-line preview show it. Deterministic. */
-export function renderReport(model: ReportModel): string {
-  throw new Error('not implemented')
+/**
+ * Renders the full Markdown report, as the job summary and the command-line preview show it. Deterministic.
+ * `options.maxBytes` caps its size (default under GitHub's 1 MiB job summary limit).
+ */
+export function renderReport(model: ReportModel, options?: RenderOptions): string {
+  return renderReportMarkdown(model, options)
 }
 
 /** Reads the narrative and facts hash from this job's sticky comment, when there is one. */
 export async function readPublishedNarrative(settings: Settings, run: RunContext, log: Logger): Promise<PublishedNarrative | null> {
-  throw new Error('not implemented')
+  return readNarrative(settings, run, log)
 }
 
 /** Writes report.md, metrics.json, the job summary, the comment, annotations and outputs. Never throws for GitHub API faults. */
 export async function publishReport(model: ReportModel, log: Logger): Promise<PublishResult> {
-  throw new Error('not implemented')
+  return publishReportFiles(model, log)
 }

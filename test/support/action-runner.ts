@@ -28,10 +28,15 @@ export function casesMissing(): string | false {
 
 export interface ActionResult {
   exitCode: number
+  /** Milliseconds from spawning dist/index.js to its exit, as the benchmark suite times it. */
+  durationMs: number
   stdout: string
   stderr: string
   summary: string
   outputs: Record<string, string>
+  /** Contents of the files named by the `report-path` and `metrics-path` outputs, read before the runner's temp folder is removed; '' when absent. */
+  reportFile: string
+  metricsFile: string
   /** `::warning …::message` and `::error …::message` lines, as the runner reads them. */
   annotations: { level: string; properties: string; message: string }[]
 }
@@ -94,33 +99,44 @@ export async function runAction(options: ActionRunOptions): Promise<ActionResult
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
 
+  const spawnedAt = performance.now()
   const child = spawn(process.execPath, [bundlePath], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))
   child.stderr.on('data', chunk => (stderr += chunk))
   const timeoutMs = options.timeoutMs ?? 120_000
+  let durationMs = 0
   const exitCode = await new Promise<number>((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
       reject(new Error(`dist/index.js did not exit within ${timeoutMs} ms.\nstdout:\n${stdout}\nstderr:\n${stderr}`))
     }, timeoutMs)
     child.on('exit', code => {
+      durationMs = performance.now() - spawnedAt
       clearTimeout(timer)
       resolvePromise(code ?? -1)
     })
   })
 
+  const outputs = parseOutputFile(readFileSync(outputPath, 'utf8'))
   const result: ActionResult = {
     exitCode,
+    durationMs,
     stdout,
     stderr,
     summary: readFileSync(summaryPath, 'utf8'),
-    outputs: parseOutputFile(readFileSync(outputPath, 'utf8')),
+    outputs,
+    reportFile: readIfPresent(outputs['report-path']),
+    metricsFile: readIfPresent(outputs['metrics-path']),
     annotations: parseAnnotations(stdout)
   }
   rmSync(scratch, { recursive: true, force: true })
   return result
+}
+
+function readIfPresent(path: string | undefined): string {
+  return path !== undefined && path !== '' && existsSync(path) ? readFileSync(path, 'utf8') : ''
 }
 
 /** Reads the `name<<delimiter` blocks that `core.setOutput` appends to GITHUB_OUTPUT. */

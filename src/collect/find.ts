@@ -1,0 +1,344 @@
+/**
+ * Finds the artifact files: expands the glob patterns inside the workspace, keeps
+ * every read inside it, and applies the size, content and count limits.
+ */
+import * as glob from '@actions/glob'
+import { lstat, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { Stats } from 'node:fs'
+import type { Logger } from '../logger.js'
+import type { CollectSettings } from '../settings/index.js'
+import { Inputs } from '../settings/index.js'
+import { sniffContent } from './content.js'
+import type { ArtifactFormat, ParseWarning, SkippedFile } from './types.js'
+
+/** A file that passed every guard, before its modification time is known. */
+export interface Candidate {
+  path: string
+  absolutePath: string
+  realPath: string
+  format: ArtifactFormat
+  size: number
+  mtime: Date
+}
+
+export interface FoundArtifacts {
+  /** The workspace with every symbolic link resolved; all real paths lie under it. */
+  realWorkspace: string
+  candidates: Candidate[]
+  skipped: SkippedFile[]
+  foundByExtension: Record<string, number>
+  warnings: ParseWarning[]
+  /** Run-level problems, such as a limit that was reached or an ignored pattern, for `log.warning`. */
+  notices: string[]
+}
+
+const FORMATS_BY_EXTENSION: Record<string, ArtifactFormat> = {
+  csv: 'csv',
+  tsv: 'tsv',
+  json: 'json',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  md: 'markdown',
+  markdown: 'markdown'
+}
+
+/** A match resolved to the file it reads, or to the reason it is skipped. */
+type Resolved = ResolvedFile | { kind: 'skipped'; path: string; extension: string; reason: string; warn: boolean }
+
+interface ResolvedFile {
+  kind: 'file'
+  path: string
+  absolutePath: string
+  realPath: string
+  extension: string
+  stats: Stats
+}
+
+/**
+ * Expands `settings.patterns` relative to `workspace` and returns the readable
+ * artifacts, sorted by path, with every skipped match and its reason.
+ */
+export async function findArtifacts(workspace: string, settings: CollectSettings, log: Logger): Promise<FoundArtifacts> {
+  const root = path.resolve(workspace)
+  let realWorkspace: string
+  try {
+    realWorkspace = await realpath(root)
+  } catch (error) {
+    throw new Error(`Workspace '${root}' cannot be read: ${errorCode(error)}.`)
+  }
+
+  const warnings: ParseWarning[] = []
+  const notices: string[] = []
+  const patterns = anchorPatterns(root, settings.patterns, message => notices.push(message))
+  const matches = patterns.length === 0 ? [] : await globFiles(patterns, log)
+
+  const relativePaths = [...new Set(matches.map(match => toPosix(path.relative(root, match))))]
+    .filter(relative => relative !== '' && !relative.startsWith('../') && relative !== '..')
+    .sort()
+
+  const foundByExtension: Record<string, number> = {}
+  const resolved: Resolved[] = []
+  for (const relative of relativePaths) {
+    const item = await resolveMatch(root, realWorkspace, relative)
+    foundByExtension[item.extension] = (foundByExtension[item.extension] ?? 0) + 1
+    resolved.push(item)
+  }
+
+  const skipped: SkippedFile[] = []
+  const skip = (relative: string, reason: string, warn: boolean): void => {
+    skipped.push({ path: relative, reason })
+    if (warn) warnings.push({ path: relative, message: `Skipped: ${reason}.` })
+  }
+
+  const readable: ResolvedFile[] = []
+  for (const item of resolved) {
+    if (item.kind === 'skipped') skip(item.path, item.reason, item.warn)
+    else readable.push(item)
+  }
+
+  const candidates = await applyGuards(deduplicate(readable, realWorkspace, skip), settings, skip, notices)
+
+  skipped.sort((a, b) => compareStrings(a.path, b.path))
+  warnings.sort((a, b) => compareStrings(a.path, b.path))
+  return { realWorkspace, candidates, skipped, foundByExtension: sortKeys(foundByExtension), warnings, notices }
+}
+
+/**
+ * Makes each pattern absolute under the workspace, escaping the workspace path so
+ * that its own `*`, `?` or `[` are literal. Patterns that reach outside are dropped.
+ */
+function anchorPatterns(root: string, patterns: readonly string[], warn: (message: string) => void): string[] {
+  const anchored: string[] = []
+  for (const raw of patterns) {
+    let pattern = raw.trim()
+    let negate = ''
+    while (pattern.startsWith('!')) {
+      negate = negate === '' ? '!' : ''
+      pattern = pattern.slice(1).trim()
+    }
+    if (pattern === '' || pattern.startsWith('#')) continue
+
+    const absolute = path.isAbsolute(pattern) ? path.normalize(pattern) : path.join(root, pattern)
+    const relative = path.relative(root, absolute)
+    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+      warn(`Pattern '${raw}' in input '${Inputs.Artifacts}' points outside the workspace and was ignored; patterns are relative to the workspace.`)
+      continue
+    }
+    anchored.push(`${negate}${escapeGlob(root)}${relative === '' ? '' : `/${toPosix(relative)}`}`)
+  }
+  return anchored
+}
+
+/** Escapes glob characters in a literal path the way `@actions/glob` expects on Linux and macOS. */
+function escapeGlob(literal: string): string {
+  return literal
+    .replace(/\\/g, '\\\\')
+    .replace(/(\[)(?=[^/]+\])/g, '[[]')
+    .replace(/\?/g, '[?]')
+    .replace(/\*/g, '[*]')
+}
+
+/**
+ * Runs the glob without following symbolic links, so a link cycle or a link to a
+ * large folder outside the workspace is never walked. Links come back as matches
+ * and are checked one by one.
+ */
+async function globFiles(patterns: string[], log: Logger): Promise<string[]> {
+  try {
+    return await withDebugCommandsToLog(log, async () => {
+      const globber = await glob.create(patterns.join('\n'), {
+        followSymbolicLinks: false,
+        implicitDescendants: true,
+        matchDirectories: false
+      })
+      return globber.glob()
+    })
+  } catch (error) {
+    throw new Error(`Listing the files matched by input '${Inputs.Artifacts}' failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+/**
+ * Sends the `::debug::` lines that `@actions/glob` writes straight to stdout through
+ * the logger instead, so the command-line preview keeps stdout for the report. On a
+ * runner the logger writes the same workflow command.
+ */
+async function withDebugCommandsToLog<T>(log: Logger, work: () => Promise<T>): Promise<T> {
+  const original = process.stdout.write
+  let forwarding = false
+  const filtered = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+    if (!forwarding && typeof chunk === 'string' && chunk.startsWith('::debug::')) {
+      forwarding = true
+      try {
+        log.debug(chunk.slice('::debug::'.length).trimEnd())
+      } finally {
+        forwarding = false
+      }
+      return true
+    }
+    return (original as (...args: unknown[]) => boolean).call(this, chunk, ...rest)
+  }
+  process.stdout.write = filtered as typeof process.stdout.write
+  try {
+    return await work()
+  } finally {
+    process.stdout.write = original
+  }
+}
+
+/** Resolves one match: follows a symbolic link by its real path and checks that it stays inside. */
+async function resolveMatch(root: string, realWorkspace: string, relative: string): Promise<Resolved> {
+  const absolutePath = path.join(root, relative)
+  const extension = extensionOf(relative)
+  const skipped = (reason: string, warn: boolean): Resolved => ({ kind: 'skipped', path: relative, extension, reason, warn })
+
+  let link: Stats
+  try {
+    link = await lstat(absolutePath)
+  } catch (error) {
+    return skipped(`cannot be read (${errorCode(error)})`, true)
+  }
+
+  let realPath: string
+  try {
+    realPath = await realpath(absolutePath)
+  } catch (error) {
+    const code = errorCode(error)
+    if (code === 'ELOOP') return skipped('symbolic link cycle', true)
+    if (code === 'ENOENT') return skipped('broken symbolic link', false)
+    return skipped(`cannot be read (${code})`, true)
+  }
+  if (!isInside(realWorkspace, realPath)) {
+    return skipped('symbolic link to a path outside the workspace; files outside the workspace are never read', true)
+  }
+
+  let target: Stats
+  try {
+    target = link.isSymbolicLink() ? await stat(realPath) : link
+  } catch (error) {
+    return skipped(`cannot be read (${errorCode(error)})`, true)
+  }
+  if (target.isDirectory()) {
+    return skipped('symbolic link to a directory; such links are not followed, and the files are read at their real path when a pattern matches it', false)
+  }
+  if (!target.isFile()) return skipped('not a regular file', true)
+
+  const format = FORMATS_BY_EXTENSION[extension]
+  if (format === undefined) {
+    return skipped(`unsupported file type; artifacts are .csv, .tsv, .json, .jsonl, .ndjson and .md files`, false)
+  }
+  return { kind: 'file', path: relative, absolutePath, realPath, extension, stats: target }
+}
+
+/** Keeps one match per real path: the one at the file's own location when it was matched, else the first. */
+function deduplicate(
+  readable: ResolvedFile[],
+  realWorkspace: string,
+  skip: (relative: string, reason: string, warn: boolean) => void
+): ResolvedFile[] {
+  const byRealPath = new Map<string, ResolvedFile[]>()
+  for (const item of readable) {
+    const group = byRealPath.get(item.realPath)
+    if (group === undefined) byRealPath.set(item.realPath, [item])
+    else group.push(item)
+  }
+
+  const chosenFiles: ResolvedFile[] = []
+  for (const [realPath, group] of byRealPath) {
+    const ownPath = toPosix(path.relative(realWorkspace, realPath))
+    const chosen = group.find(item => item.path === ownPath) ?? group[0]
+    chosenFiles.push(chosen)
+    for (const item of group) {
+      if (item !== chosen) skip(item.path, `same file as ${chosen.path} (reached through a symbolic link); read once`, false)
+    }
+  }
+  return chosenFiles.sort((a, b) => compareStrings(a.path, b.path))
+}
+
+/**
+ * Applies the per-file size limit and the content check, then the file-count and
+ * total-size limits in path order. Once either limit is reached, every later file
+ * is left out, so the result does not depend on which small files happen to fit.
+ */
+async function applyGuards(
+  readable: ResolvedFile[],
+  settings: CollectSettings,
+  skip: (relative: string, reason: string, warn: boolean) => void,
+  notices: string[]
+): Promise<Candidate[]> {
+  const candidates: Candidate[] = []
+  let totalBytes = 0
+  let limitReason: string | null = null
+  let leftOut = 0
+
+  for (const item of readable) {
+    const size = item.stats.size
+    if (limitReason === null && size > settings.maxFileBytes) {
+      skip(item.path, `larger than the ${Inputs.MaxFileSize} limit (${size} bytes > ${settings.maxFileBytes} bytes)`, true)
+      continue
+    }
+    if (limitReason === null) {
+      const nonText = await sniffContent(item.realPath, size).catch((error: unknown) => `cannot be read (${errorCode(error)})`)
+      if (nonText !== null) {
+        skip(item.path, nonText, true)
+        continue
+      }
+      if (candidates.length >= settings.maxFiles) {
+        limitReason = `left out because the ${Inputs.MaxFiles} limit of ${settings.maxFiles} files was reached`
+      } else if (totalBytes + size > settings.maxTotalBytes) {
+        limitReason = `left out because the ${Inputs.MaxTotalSize} limit of ${settings.maxTotalBytes} bytes was reached`
+      }
+    }
+    if (limitReason !== null) {
+      skip(item.path, limitReason, false)
+      leftOut++
+      continue
+    }
+    totalBytes += size
+    candidates.push({
+      path: item.path,
+      absolutePath: item.absolutePath,
+      realPath: item.realPath,
+      format: FORMATS_BY_EXTENSION[item.extension],
+      size,
+      mtime: item.stats.mtime
+    })
+  }
+
+  if (limitReason !== null) {
+    notices.push(`${leftOut} artifact files were ${limitReason}; they are listed as skipped, and the other ${candidates.length} files were read.`)
+  }
+  return candidates
+}
+
+/** Lower-case extension without the dot; `other` for a file without one. */
+function extensionOf(relative: string): string {
+  const extension = path.posix.extname(relative).slice(1).toLowerCase()
+  return extension === '' ? 'other' : extension
+}
+
+function isInside(directory: string, candidate: string): boolean {
+  const relative = path.relative(directory, candidate)
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative))
+}
+
+function toPosix(relative: string): string {
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/')
+}
+
+/** Orders by UTF-16 code units, which is stable across locales. */
+export function compareStrings(a: string, b: string): number {
+  if (a < b) return -1
+  if (a > b) return 1
+  return 0
+}
+
+function sortKeys(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compareStrings(a, b)))
+}
+
+export function errorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code
+  return error instanceof Error ? error.message : String(error)
+}

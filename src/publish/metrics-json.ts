@@ -1,0 +1,397 @@
+/**
+ * The machine-readable metrics document (metrics.json). Its schema is
+ * versioned and documented in docs/metrics-schema.md. A change that removes or
+ * renames a field, or changes a field's meaning, needs a new `schemaVersion`.
+ * Series and comparison entries keep the field names of the analyze and compare
+ * types, without the raw samples. Arrays are sorted and keys written in a fixed
+ * order, so the same model gives the same JSON text.
+ */
+import type { Direction, FailedRunGroup, Inventory, MetricDescriptor, SeriesMetric, SummaryStatistics } from '../analyze/types.js'
+import type { BaselineSource, ComparisonState, GateStatistic, SeriesComparison, StatisticChange } from '../compare/types.js'
+import { COMPARISON_STATES } from '../compare/types.js'
+import type { ModelRunMetrics, NarrativeStatus } from '../narrate/types.js'
+import type { ReportModel } from './index.js'
+import { MIN_SAMPLES } from './report/statistics.js'
+import { compareText, indexReport, seriesId } from './report/series-index.js'
+
+export const METRICS_SCHEMA_VERSION = 1
+
+/** Statistics of one series in its display unit, as the analyze stage computed them; null where a value is not finite. */
+export interface MetricsStatistics {
+  n: number
+  mean: number | null
+  stddev: number | null
+  min: number | null
+  max: number | null
+  p50: number | null
+  p90: number | null
+  p95: number | null
+  p99: number | null
+}
+
+/** One head series and metric. Field names follow `SeriesMetric`, without the samples. */
+export interface MetricsSeries {
+  path: string
+  location: string
+  benchmark: string
+  runStamp: string | null
+  seriesKey: string
+  labels: Record<string, string>
+  metric: MetricDescriptor
+  /** Number of valid samples, or of reported values for an aggregate, and 0 when the series has no data. */
+  n: number
+  /** Null when the series has no data. */
+  stats: MetricsStatistics | null
+  /** Percentiles computed from fewer samples than their minimum, so close to the maximum; the report shows them as n/a. */
+  lowSamplePercentiles: string[]
+  /** The likely cold start: its 0-based index among the samples and its value. */
+  coldStart: { index: number; value: number | null } | null
+  droppedNonFinite: number
+  failedRuns: number
+  flags: { code: string; message: string }[]
+  line: number
+  /** State of this series in the comparison, or `not-compared` when it has no entry. */
+  state: ComparisonState | 'not-compared'
+}
+
+/** One compared statistic. Field names follow `StatisticChange`. */
+export interface MetricsChange {
+  statistic: GateStatistic
+  /** True when either side has fewer samples than the statistic's minimum, so the report shows it as n/a. */
+  lowSample: boolean
+  base: number | null
+  head: number | null
+  change: number | null
+  pValue: number | null
+  noTestReason: string | null
+  threshold: number
+  absoluteFloor: number
+  exceedsThreshold: boolean
+}
+
+/** One compared series and metric. Field names follow `SeriesComparison`. */
+export interface MetricsComparison {
+  benchmark: string
+  location: string | null
+  seriesKey: string
+  metric: MetricDescriptor
+  direction: Direction
+  state: ComparisonState
+  headPath: string | null
+  basePath: string | null
+  headRun: string | null
+  baseRun: string | null
+  headN: number
+  baseN: number
+  gated: boolean
+  failsJob: boolean
+  changes: MetricsChange[]
+  notes: string[]
+  line: number
+}
+
+export interface MetricsDocument {
+  schemaVersion: typeof METRICS_SCHEMA_VERSION
+  run: {
+    repository: string
+    sha: string
+    runId: string
+    workflow: string
+    job: string
+    eventName: string
+    prNumber: number | null
+  }
+  percentileMethod: string
+  /** Minimum n for p95 and p99; below it they are listed in `lowSamplePercentiles`. */
+  percentileMinimumSamples: Record<string, number>
+  verdict: {
+    failed: boolean
+    failureMessage: string | null
+    counts: Record<ComparisonState, number>
+  }
+  baseline: {
+    kind: BaselineSource['kind']
+    ref: string | null
+    /** Full SHA of the base commit when the baseline comes from git and the compare stage resolved it. */
+    commit: string | null
+    reason: string | null
+  }
+  gate: {
+    statistic: GateStatistic
+    threshold: number
+    absoluteFloorMs: number
+    alpha: number
+    failOn: ComparisonState[]
+    gateMetrics: string[]
+    keepColdStarts: boolean
+  }
+  inventory: {
+    totalFiles: number
+    parsedFiles: number
+    proseFiles: number
+    history: Inventory['history']
+    byType: Record<string, { files: number; newest: string | null; newestSource: 'git' | 'filesystem' | null }>
+    byFolder: Record<string, { files: number; newest: string | null; newestSource: 'git' | 'filesystem' | null }>
+    skipped: { path: string; line: number | null; reason: string }[]
+  }
+  series: MetricsSeries[]
+  comparisons: MetricsComparison[]
+  failedRuns: {
+    path: string
+    location: string
+    seriesKey: string
+    failed: number
+    total: number
+    topError: string
+    topErrorCount: number
+    line: number
+  }[]
+  warnings: { path: string; line: number | null; code: string; message: string }[]
+  noise: {
+    benchmark: string
+    location: string | null
+    seriesKey: string
+    metric: string
+    runs: number
+    variation: number | null
+    thresholdTooTight: boolean
+  }[]
+  narrative: {
+    status: NarrativeStatus
+    note: string | null
+    removedSentences: number
+    factsTrimmed: boolean
+  }
+  /** Figures of the model call, or null when no call was attempted or reused. */
+  modelRun: ModelRunMetrics | null
+}
+
+/** Builds the metrics document for one report model. */
+export function buildMetricsDocument(model: ReportModel): MetricsDocument {
+  const { head, comparison, narrative, run } = model
+  const states = indexReport(model).states
+
+  return {
+    schemaVersion: METRICS_SCHEMA_VERSION,
+    run: {
+      repository: run.repository,
+      sha: run.sha,
+      runId: run.runId,
+      workflow: run.workflow,
+      job: run.job,
+      eventName: run.eventName,
+      prNumber: run.prNumber
+    },
+    percentileMethod: head.percentileMethod,
+    percentileMinimumSamples: { ...MIN_SAMPLES },
+    verdict: {
+      failed: comparison.failed,
+      failureMessage: comparison.failureMessage,
+      counts: Object.fromEntries(COMPARISON_STATES.map(state => [state, comparison.counts[state] ?? 0])) as Record<ComparisonState, number>
+    },
+    baseline: baselineOf(comparison.baseline),
+    gate: {
+      statistic: comparison.settings.statistic,
+      threshold: comparison.settings.threshold,
+      absoluteFloorMs: comparison.settings.absoluteFloorMs,
+      alpha: comparison.settings.alpha,
+      failOn: [...comparison.settings.failOn],
+      gateMetrics: [...comparison.settings.gateMetrics],
+      keepColdStarts: comparison.settings.keepColdStarts
+    },
+    inventory: inventoryOf(head.inventory),
+    series: [...head.series].sort(compareSeries).map(series => seriesOf(series, states.get(seriesId(series)) ?? 'not-compared')),
+    comparisons: [...comparison.entries].sort(compareComparisons).map(comparisonOf),
+    failedRuns: [...head.failures].sort(compareFailures).map(failureOf),
+    warnings: [...head.warnings]
+      .sort((a, b) => compareText(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.code, b.code) || compareText(a.message, b.message))
+      .map(warning => ({ path: warning.path, line: warning.line ?? null, code: warning.code, message: warning.message })),
+    noise: [...comparison.noise]
+      .sort((a, b) => compareText(a.benchmark, b.benchmark) || compareText(a.location ?? '', b.location ?? '') || compareText(a.seriesKey, b.seriesKey) || compareText(a.metric, b.metric))
+      .map(estimate => ({
+        benchmark: estimate.benchmark,
+        location: estimate.location ?? null,
+        seriesKey: estimate.seriesKey,
+        metric: estimate.metric,
+        runs: estimate.runs,
+        variation: finite(estimate.variation),
+        thresholdTooTight: estimate.thresholdTooTight
+      })),
+    narrative: {
+      status: narrative.status,
+      note: narrative.note,
+      removedSentences: narrative.removedSentences,
+      factsTrimmed: narrative.factsTrimmed
+    },
+    modelRun: narrative.run === null ? null : modelRunOf(narrative.run)
+  }
+}
+
+/** Returns the value, or null when it is missing or not finite: JSON has no NaN or Infinity. */
+function finite(value: number | null | undefined): number | null {
+  return value === null || value === undefined || !Number.isFinite(value) ? null : value
+}
+
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort((a, b) => compareText(a[0], b[0])))
+}
+
+function baselineOf(baseline: BaselineSource): MetricsDocument['baseline'] {
+  return { kind: baseline.kind, ref: baseline.ref, commit: baseline.commit ?? null, reason: baseline.reason }
+}
+
+function inventoryOf(inventory: Inventory): MetricsDocument['inventory'] {
+  const group = (value: Inventory['byType'][string]) => ({ files: value.files, newest: value.newest, newestSource: value.newestSource ?? null })
+  return {
+    totalFiles: inventory.totalFiles,
+    parsedFiles: inventory.parsedFiles,
+    proseFiles: inventory.proseFiles,
+    history: inventory.history,
+    byType: Object.fromEntries(Object.entries(sortedRecord(inventory.byType)).map(([name, value]) => [name, group(value)])),
+    byFolder: Object.fromEntries(Object.entries(sortedRecord(inventory.byFolder)).map(([name, value]) => [name, group(value)])),
+    skipped: [...inventory.skipped]
+      .sort((a, b) => compareText(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.reason, b.reason))
+      .map(file => ({ path: file.path, line: file.line ?? null, reason: file.reason }))
+  }
+}
+
+function seriesOf(series: SeriesMetric, state: MetricsSeries['state']): MetricsSeries {
+  const stats = series.stats
+  const n = stats?.n ?? 0
+  const coldValue = series.coldStartIndex === null ? undefined : series.samples[series.coldStartIndex]
+
+  return {
+    path: series.path,
+    location: series.location,
+    benchmark: series.benchmark,
+    runStamp: series.runStamp,
+    seriesKey: series.seriesKey,
+    labels: sortedRecord(series.labels),
+    metric: metricOf(series.metric),
+    n,
+    stats: stats === null || n === 0 ? null : statisticsOf(stats),
+    lowSamplePercentiles: Object.keys(MIN_SAMPLES).filter(name => n > 0 && n < MIN_SAMPLES[name]),
+    coldStart: series.coldStartIndex === null ? null : { index: series.coldStartIndex, value: finite(coldValue) },
+    droppedNonFinite: series.droppedNonFinite,
+    failedRuns: series.failedRuns,
+    flags: series.flags.map(flag => ({ code: flag.code, message: flag.message })),
+    line: series.line,
+    state
+  }
+}
+
+function statisticsOf(stats: SummaryStatistics): MetricsStatistics {
+  return {
+    n: stats.n,
+    mean: finite(stats.mean),
+    stddev: finite(stats.stddev),
+    min: finite(stats.min),
+    max: finite(stats.max),
+    p50: finite(stats.p50),
+    p90: finite(stats.p90),
+    p95: finite(stats.p95),
+    p99: finite(stats.p99)
+  }
+}
+
+function metricOf(metric: MetricDescriptor): MetricDescriptor {
+  return {
+    name: metric.name,
+    kind: metric.kind,
+    direction: metric.direction,
+    unit: metric.unit,
+    sourceUnit: metric.sourceUnit,
+    aggregate: metric.aggregate
+  }
+}
+
+function comparisonOf(entry: SeriesComparison): MetricsComparison {
+  return {
+    benchmark: entry.benchmark,
+    location: entry.location ?? null,
+    seriesKey: entry.seriesKey,
+    metric: metricOf(entry.metric),
+    direction: entry.direction,
+    state: entry.state,
+    headPath: entry.headPath,
+    basePath: entry.basePath,
+    headRun: entry.headRun,
+    baseRun: entry.baseRun,
+    headN: entry.headN,
+    baseN: entry.baseN,
+    gated: entry.gated,
+    failsJob: entry.failsJob,
+    changes: entry.changes.map(change => changeOf(change, Math.min(entry.headN, entry.baseN))),
+    notes: [...entry.notes],
+    line: entry.line
+  }
+}
+
+function changeOf(change: StatisticChange, n: number): MetricsChange {
+  const minimum = MIN_SAMPLES[change.statistic]
+  return {
+    statistic: change.statistic,
+    lowSample: minimum !== undefined && n < minimum,
+    base: finite(change.base),
+    head: finite(change.head),
+    change: finite(change.change),
+    pValue: finite(change.pValue),
+    noTestReason: change.noTestReason,
+    threshold: change.threshold,
+    absoluteFloor: change.absoluteFloor,
+    exceedsThreshold: change.exceedsThreshold
+  }
+}
+
+function failureOf(failure: FailedRunGroup): MetricsDocument['failedRuns'][number] {
+  return {
+    path: failure.path,
+    location: failure.location,
+    seriesKey: failure.seriesKey,
+    failed: failure.failed,
+    total: failure.total,
+    topError: failure.topError,
+    topErrorCount: failure.topErrorCount,
+    line: failure.line
+  }
+}
+
+function modelRunOf(run: ModelRunMetrics): ModelRunMetrics {
+  return {
+    model: run.model,
+    digest: run.digest,
+    calls: run.calls,
+    tokensPerSecond: finite(run.tokensPerSecond),
+    timeToFirstTokenMs: finite(run.timeToFirstTokenMs),
+    wallClockMs: finite(run.wallClockMs),
+    totalDurationMs: finite(run.totalDurationMs),
+    loadDurationMs: finite(run.loadDurationMs),
+    promptEvalDurationMs: finite(run.promptEvalDurationMs),
+    evalDurationMs: finite(run.evalDurationMs),
+    tokensGenerated: finite(run.tokensGenerated),
+    promptTokens: finite(run.promptTokens),
+    promptTokensEstimate: finite(run.promptTokensEstimate),
+    doneReason: run.doneReason,
+    options: sortedRecord(run.options),
+    factsHash: run.factsHash
+  }
+}
+
+function compareSeries(a: SeriesMetric, b: SeriesMetric): number {
+  return compareText(a.path, b.path) || compareText(a.location, b.location) || compareText(a.seriesKey, b.seriesKey) || compareText(a.metric.name, b.metric.name)
+}
+
+function compareComparisons(a: SeriesComparison, b: SeriesComparison): number {
+  return (
+    compareText(a.benchmark, b.benchmark) ||
+    compareText(a.location ?? '', b.location ?? '') ||
+    compareText(a.seriesKey, b.seriesKey) ||
+    compareText(a.metric.name, b.metric.name) ||
+    compareText(a.headPath ?? '', b.headPath ?? '') ||
+    compareText(a.basePath ?? '', b.basePath ?? '')
+  )
+}
+
+function compareFailures(a: FailedRunGroup, b: FailedRunGroup): number {
+  return compareText(a.path, b.path) || compareText(a.location, b.location) || compareText(a.seriesKey, b.seriesKey)
+}

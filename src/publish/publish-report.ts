@@ -1,0 +1,136 @@
+/**
+ * Writes everything the publish stage produces, in an order that keeps the report
+ * available whatever fails later: report.md and metrics.json, the job summary, the
+ * pull request comment, the annotations, and last the outputs (they include the
+ * comment id).
+ */
+import { appendFile, mkdir, stat, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { Logger, AnnotationTarget } from '../logger.js'
+import type { PublishedNarrative } from '../narrate/index.js'
+import type { Settings } from '../settings/index.js'
+import { collectAnnotations, emitAnnotations, ANNOTATIONS_PER_LEVEL } from './annotations.js'
+import { publishComment, readNarrativeFromComment } from './github/index.js'
+import type { PublishResult, ReportModel, RunContext } from './index.js'
+import { buildMetricsDocument } from './metrics-json.js'
+import { setOutputs } from './outputs.js'
+import { fitSummary, JOB_SUMMARY_MAX_BYTES, renderCommentBody, renderReport } from './report/index.js'
+
+/** Minimum free room in the job summary, in bytes, for a shortened report (the verdict and a note). */
+const MIN_SUMMARY_BYTES = 4096
+
+/** Implements `publishReport` of the stage's index. */
+export async function publishReportFiles(model: ReportModel, log: Logger): Promise<PublishResult> {
+  const counting = new WarningCounter(log)
+  const directory = resolve(model.settings.publish.reportDirectory)
+  await mkdir(directory, { recursive: true })
+
+  const report = renderReport(model)
+  const reportPath = join(directory, 'report.md')
+  const metricsPath = join(directory, 'metrics.json')
+  await writeFile(reportPath, report, 'utf8')
+  await writeFile(metricsPath, `${JSON.stringify(buildMetricsDocument(model), null, 2)}\n`, 'utf8')
+  log.info(`Wrote ${reportPath} and ${metricsPath}.`)
+
+  const summaryWritten = await writeJobSummary(model, report, reportPath, counting)
+  const reportLocation = summaryWritten ? 'the job summary' : reportPath
+
+  const comment = await publishComment(
+    {
+      publish: model.settings.publish,
+      run: model.run,
+      comparison: model.comparison,
+      render: options => renderCommentBody(model, options),
+      reportLocation
+    },
+    counting
+  )
+
+  // Warnings this stage already logged use up part of GitHub's 10 per step.
+  // NOTE: warnings from earlier stages in the same step count too, but are not known here.
+  emitAnnotations(collectAnnotations(model.head, model.comparison), log, {
+    warning: ANNOTATIONS_PER_LEVEL - counting.warnings,
+    error: ANNOTATIONS_PER_LEVEL - counting.errors
+  })
+
+  setOutputs({
+    reportPath,
+    metricsPath,
+    commentId: comment.commentId,
+    commentUrl: comment.commentUrl,
+    comparison: model.comparison,
+    narrative: model.narrative
+  })
+
+  return { reportPath, metricsPath, commentId: comment.commentId, commentUrl: comment.commentUrl }
+}
+
+/** Implements `readPublishedNarrative` of the stage's index. */
+export function readNarrative(settings: Settings, run: RunContext, log: Logger): Promise<PublishedNarrative | null> {
+  return readNarrativeFromComment(settings.publish, run, log)
+}
+
+/**
+ * Appends the report to the job summary file, as `core.summary.write()` does, within
+ * what earlier steps' content leaves of GitHub's 1 MiB limit. Returns false when there
+ * is no summary file or it cannot be written, which it logs as a warning.
+ */
+async function writeJobSummary(model: ReportModel, report: string, reportPath: string, log: Logger): Promise<boolean> {
+  const path = model.run.summaryPath
+  if (path === null) {
+    log.info('No job summary file (GITHUB_STEP_SUMMARY is unset), so the report is only in report.md.')
+    return false
+  }
+  try {
+    const used = await stat(path).then(
+      info => info.size,
+      () => 0
+    )
+    // One byte stays free for the line break that ends the appended text.
+    const room = JOB_SUMMARY_MAX_BYTES - used - 1
+    if (room < MIN_SUMMARY_BYTES) {
+      log.warning(`The job summary ${path} already takes ${used} of GitHub's ${JOB_SUMMARY_MAX_BYTES} bytes, so the report was not added. It is in ${reportPath}.`)
+      return false
+    }
+    const text = Buffer.byteLength(report, 'utf8') <= room ? report : fitSummary(model, room)
+    await appendFile(path, text.endsWith('\n') ? text : `${text}\n`, 'utf8')
+    return true
+  } catch (error) {
+    log.warning(`Failed to write the job summary ${path}: ${(error as Error).message}. The report is in ${reportPath}.`)
+    return false
+  }
+}
+
+/** Passes every call on and counts the warnings and errors, which GitHub caps per step. */
+class WarningCounter implements Logger {
+  warnings = 0
+  errors = 0
+
+  constructor(private readonly inner: Logger) {}
+
+  debug(message: string): void {
+    this.inner.debug(message)
+  }
+
+  info(message: string): void {
+    this.inner.info(message)
+  }
+
+  warning(message: string, target?: AnnotationTarget): void {
+    this.warnings += 1
+    this.inner.warning(message, target)
+  }
+
+  error(message: string, target?: AnnotationTarget): void {
+    this.errors += 1
+    this.inner.error(message, target)
+  }
+
+  group<T>(name: string, work: () => Promise<T>): Promise<T> {
+    return this.inner.group(name, work)
+  }
+
+  setSecret(value: string): void {
+    this.inner.setSecret(value)
+  }
+}

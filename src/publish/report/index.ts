@@ -1,0 +1,179 @@
+/**
+ * Renders the report Markdown for the job summary, the report.md file, the
+ * command-line preview and the pull request comment. Rendering is deterministic:
+ * the same model gives the same bytes, with no clock and only stable sort orders.
+ */
+import { formatCount } from '../../format.js'
+import type { ReportModel } from '../index.js'
+import { inventoryBlocks } from './inventory.js'
+import { layoutBlocks, sizeOf, type Block } from './layout.js'
+import { modelRunBlocks } from './model-run.js'
+import { narrativeBlock } from './narrative.js'
+import { qualityBlocks } from './quality.js'
+import { indexReport, type ReportIndex, type SeriesState } from './series-index.js'
+import { statisticsBlocks } from './statistics.js'
+import { footerBlock } from './footer.js'
+import { stateCount, verdictBlocks, Priority as VerdictPriority } from './verdict.js'
+import { countOf } from './table.js'
+
+export { buildMetricsDocument, METRICS_SCHEMA_VERSION, type MetricsDocument } from '../metrics-json.js'
+
+/** GitHub rejects a comment body longer than this (HTTP 422). */
+export const COMMENT_MAX_CHARS = 65_536
+/** GitHub refuses a job summary larger than this, per step. */
+export const JOB_SUMMARY_MAX_BYTES = 1_048_576
+/** Default size of the rendered report: under the job summary limit, with room for anything else the step writes. */
+export const DEFAULT_REPORT_MAX_BYTES = 1_000_000
+
+export interface RenderOptions {
+  /** Maximum size in UTF-8 bytes, `DEFAULT_REPORT_MAX_BYTES` by default. The least important tables are shortened to fit. */
+  maxBytes?: number
+}
+
+export interface CommentOptions {
+  /** Largest body, counted both in characters and in UTF-8 bytes, without the sticky marker that the caller prepends. */
+  maxChars: number
+  /** Link to the run's job summary, where the full report is, or null when unknown. */
+  summaryUrl: string | null
+}
+
+/** Priority of each section when the size limit is reached: lower numbers are kept first. */
+const Priority = {
+  ...VerdictPriority,
+  footer: 2,
+  failedRuns: 5,
+  statisticsChanged: 6,
+  warnings: 7,
+  modelRun: 8,
+  statisticsVisible: 10,
+  inventory: 11,
+  statisticsFolded: 12,
+  skippedFiles: 13
+} as const
+
+/**
+ * Renders the full report: verdict and changes, narrative, statistics, failed
+ * runs and warnings, inventory, model run and footer. When the report exceeds
+ * `maxBytes`, the least important tables lose rows and a note lists what was left out.
+ */
+export function renderReport(model: ReportModel, options: RenderOptions = {}): string {
+  const maxBytes = options.maxBytes ?? DEFAULT_REPORT_MAX_BYTES
+  const index = indexReport(model)
+  const note = (omitted: string) =>
+    `_To stay within ${formatCount(maxBytes)} bytes (GitHub's job summary takes at most ${formatCount(JOB_SUMMARY_MAX_BYTES)}), this report leaves out ${omitted}. metrics.json lists every series._`
+  return fitBlocks(reportBlocks(model, index, false), index, maxBytes, note)
+}
+
+/** Renders the report for the job summary within `maxBytes` (GitHub's limit is `JOB_SUMMARY_MAX_BYTES`). */
+export function fitSummary(model: ReportModel, maxBytes: number = DEFAULT_REPORT_MAX_BYTES): string {
+  return renderReport(model, { maxBytes })
+}
+
+/**
+ * Renders the pull request comment within `maxChars` characters and UTF-8 bytes.
+ * When the full report does not fit, the comment keeps the verdict, every
+ * regression and the narrative first. Then come the largest other changes and
+ * the changed series' statistics while room remains. A note under the verdict
+ * counts the series left out and links the full report. The sticky marker is
+ * not included.
+ */
+export function renderCommentBody(model: ReportModel, options: CommentOptions): string {
+  const index = indexReport(model)
+  const where = options.summaryUrl === null ? 'the job summary of this run' : `the [job summary](${options.summaryUrl})`
+  const note = (omitted: string) => `**Not shown in this comment:** ${omitted}. The full report is in ${where}.`
+  const link = options.summaryUrl === null ? '' : `\n\n[Full report in the job summary](${options.summaryUrl})`
+
+  const full = layoutBlocks(reportBlocks(model, index, false).blocks, options.maxChars - sizeOf(link) - 1)
+  if (!full.trimmed) return `${full.markdown}${link}\n`
+  return fitBlocks(reportBlocks(model, index, true), index, options.maxChars, note)
+}
+
+function reportBlocks(model: ReportModel, index: ReportIndex, shortened: boolean): ReportBlocks {
+  const narrative = narrativeBlock(model.narrative, Priority.narrative)
+  const blocks = [
+    ...verdictBlocks(model, index, shortened),
+    narrative,
+    ...statisticsBlocks(index, {
+      onlyChanged: shortened && !index.noBaseline,
+      priorities: { changed: Priority.statisticsChanged, visible: Priority.statisticsVisible, folded: Priority.statisticsFolded }
+    }),
+    ...qualityBlocks(model, { failedRuns: Priority.failedRuns, warnings: Priority.warnings }),
+    ...inventoryBlocks(model.head.inventory, { tables: Priority.inventory, skipped: Priority.skippedFiles }),
+    ...modelRunBlocks(model.narrative, Priority.modelRun),
+    footerBlock(model, Priority.footer)
+  ]
+  return { blocks, narrative: model.narrative.markdown === null ? null : narrative }
+}
+
+interface ReportBlocks {
+  blocks: Block[]
+  /** The narrative block when it holds the model's text, to say so when it does not fit. */
+  narrative: Block | null
+}
+
+/**
+ * Lays out the blocks within `maxBytes`, with a note after the verdict that lists
+ * what was left out. Loops with a smaller budget in the rare case the note ends
+ * up longer than the room reserved for it.
+ */
+function fitBlocks(report: ReportBlocks, index: ReportIndex, maxBytes: number, note: (omitted: string) => string): string {
+  const reserve = sizeOf(note(worstCaseOmission(index))) + 4
+  let budget = maxBytes - reserve
+  for (let attempt = 0; attempt < 4 && budget > 0; attempt++) {
+    const result = layoutBlocks(report.blocks, budget)
+    const narrativeLeftOut = report.narrative !== null && !result.kept.has(report.narrative)
+    const omission = describeOmission(index, result.shown, narrativeLeftOut)
+    if (!result.trimmed && omission === null) return `${result.markdown}\n`
+    // The note goes right under the verdict (the first block, which has the top priority) so a reader sees it first.
+    const parts = [...result.parts]
+    parts.splice(Math.min(1, parts.length), 0, note(omission ?? 'rows of the longer lists (every series is shown)'))
+    const text = parts.join('\n\n')
+    if (sizeOf(text) + 1 <= maxBytes) return `${text}\n`
+    budget -= sizeOf(text) + 1 - maxBytes + 256
+  }
+  return truncateToBytes(note('the whole report, because the size limit is too small for it'), maxBytes)
+}
+
+const STATE_ORDER: readonly SeriesState[] = ['regression', 'failed', 'improvement', 'inconclusive', 'not-comparable', 'new', 'no-baseline', 'removed', 'unchanged', 'not-compared']
+
+/** Describes the series left out, by state, such as `1,399 of 1,400 series (1,399 unchanged)`, or returns null when none was. */
+function describeOmission(index: ReportIndex, shown: Set<string>, narrativeLeftOut: boolean): string | null {
+  const missing = new Map<SeriesState, number>()
+  let total = 0
+  for (const [id, state] of index.states) {
+    if (shown.has(id)) continue
+    missing.set(state, (missing.get(state) ?? 0) + 1)
+    total++
+  }
+
+  const parts: string[] = []
+  if (narrativeLeftOut) parts.push('the narrative')
+  if (total > 0) {
+    const byState = STATE_ORDER.filter(state => (missing.get(state) ?? 0) > 0).map(state => stateLabel(state, missing.get(state) ?? 0))
+    parts.push(`${formatCount(total)} of ${countOf(index.states.size, 'series', 'series')} (${byState.join(', ')})`)
+  }
+  return parts.length === 0 ? null : parts.join(' and ')
+}
+
+function stateLabel(state: SeriesState, count: number): string {
+  return state === 'not-compared' ? `${formatCount(count)} not compared` : stateCount(state, count)
+}
+
+/** Builds the longest omission text this index can produce, to reserve room for it. */
+function worstCaseOmission(index: ReportIndex): string {
+  const total = index.states.size
+  const byState = STATE_ORDER.map(state => stateLabel(state, total))
+  return `the narrative and ${formatCount(total)} of ${countOf(total, 'series', 'series')} (${byState.join(', ')})`
+}
+
+/** Cuts text to at most `maxBytes` UTF-8 bytes without splitting a character. */
+function truncateToBytes(text: string, maxBytes: number): string {
+  let result = ''
+  let size = 0
+  for (const character of text) {
+    size += sizeOf(character)
+    if (size > maxBytes) break
+    result += character
+  }
+  return result
+}

@@ -1,0 +1,140 @@
+/**
+ * Links each head series to its comparison entry, gives every series an id for
+ * counting what a size-limited report left out, and defines the orders the
+ * report lists series in. Every order ends in a comparison of plain strings, so
+ * the same input always gives the same output.
+ */
+import type { SeriesMetric } from '../../analyze/types.js'
+import type { ComparisonState, SeriesComparison } from '../../compare/types.js'
+import type { ReportModel } from '../index.js'
+
+/** Comparison state of a series, or `not-compared` for a head series without an entry (an older run, for example). */
+export type SeriesState = ComparisonState | 'not-compared'
+
+export interface IndexedSeries {
+  id: string
+  series: SeriesMetric
+  entry: SeriesComparison | null
+  state: SeriesState
+}
+
+export interface ReportIndex {
+  /** True when there was no baseline, so the comparison was skipped. */
+  noBaseline: boolean
+  /** Head series in the analysis order. */
+  series: IndexedSeries[]
+  /** Ids of the series that one comparison entry stands for. */
+  entryIds: Map<SeriesComparison, string[]>
+  /** State of every series id the report can show: head series, and base series that were removed. */
+  states: Map<string, SeriesState>
+}
+
+/** Builds the index for one report model. */
+export function indexReport(model: ReportModel): ReportIndex {
+  const noBaseline = model.comparison.baseline.kind === 'none'
+  const entriesByHead = new Map<string, SeriesComparison[]>()
+  for (const entry of model.comparison.entries) {
+    if (entry.headPath === null) continue
+    const key = headKey(entry.headPath, entry.seriesKey, entry.metric.name)
+    entriesByHead.set(key, [...(entriesByHead.get(key) ?? []), entry])
+  }
+
+  const states = new Map<string, SeriesState>()
+  const entryIds = new Map<SeriesComparison, string[]>()
+  const series = model.head.series.map((item): IndexedSeries => {
+    const id = seriesId(item)
+    const candidates = entriesByHead.get(headKey(item.path, item.seriesKey, item.metric.name)) ?? []
+    // An entry without a location matches the series at any location of its file.
+    const entry = candidates.find(candidate => candidate.location === item.location) ?? candidates.find(candidate => candidate.location === undefined) ?? null
+    let state: SeriesState = noBaseline ? 'new' : 'not-compared'
+    if (entry !== null) state = entry.state
+    states.set(id, state)
+    if (entry !== null) entryIds.set(entry, [...(entryIds.get(entry) ?? []), id])
+    return { id, series: item, entry, state }
+  })
+
+  for (const entry of model.comparison.entries) {
+    if (entryIds.has(entry)) continue
+    // A removed series, or an entry whose head series is missing from the analysis: count it under its own id.
+    const id = `entry\u0000${entry.benchmark}\u0000${entry.basePath ?? ''}\u0000${entry.location ?? ''}\u0000${entry.seriesKey}\u0000${entry.metric.name}`
+    entryIds.set(entry, [id])
+    states.set(id, entry.state)
+  }
+
+  return { noBaseline, series, entryIds, states }
+}
+
+function headKey(path: string, seriesKey: string, metric: string): string {
+  return `${path}\u0000${seriesKey}\u0000${metric}`
+}
+
+/** Stable id of a head series and metric. */
+export function seriesId(series: SeriesMetric): string {
+  return `head\u0000${series.path}\u0000${series.location}\u0000${series.seriesKey}\u0000${series.metric.name}`
+}
+
+/** Compares strings by UTF-16 code units, which unlike `localeCompare` does not depend on the runtime's locale data. */
+export function compareText(a: string, b: string): number {
+  if (a < b) return -1
+  if (a > b) return 1
+  return 0
+}
+
+/** Relative change of the entry's first (gate) statistic, or null when there is none. */
+export function gateChange(entry: SeriesComparison): number | null {
+  const change = entry.changes[0]?.change
+  return change === undefined || change === null || !Number.isFinite(change) ? null : change
+}
+
+/** Orders comparison entries: failing the job first, then the largest change, then by name. */
+export function compareEntries(a: SeriesComparison, b: SeriesComparison): number {
+  if (a.failsJob !== b.failsJob) return a.failsJob ? -1 : 1
+  const changeA = gateChange(a)
+  const changeB = gateChange(b)
+  if (changeA !== changeB) {
+    if (changeA === null) return 1
+    if (changeB === null) return -1
+    const bySize = Math.abs(changeB) - Math.abs(changeA)
+    if (bySize !== 0) return bySize
+  }
+  return compareText(a.benchmark, b.benchmark) || compareText(a.seriesKey, b.seriesKey) || compareText(a.metric.name, b.metric.name)
+}
+
+const STATE_RANK: Record<SeriesState, number> = {
+  regression: 0,
+  failed: 1,
+  improvement: 1,
+  inconclusive: 1,
+  'not-comparable': 2,
+  new: 3,
+  'no-baseline': 3,
+  removed: 3,
+  unchanged: 4,
+  'not-compared': 4
+}
+
+/**
+ * Orders head series by relevance: regressions, then other changes, then latency
+ * and throughput before other metrics, then the larger change, then the larger n.
+ */
+export function compareSeriesRelevance(a: IndexedSeries, b: IndexedSeries): number {
+  const byState = STATE_RANK[a.state] - STATE_RANK[b.state]
+  if (byState !== 0) return byState
+  const byKind = kindRank(a.series) - kindRank(b.series)
+  if (byKind !== 0) return byKind
+  const changeA = a.entry === null ? null : gateChange(a.entry)
+  const changeB = b.entry === null ? null : gateChange(b.entry)
+  if (changeA !== null && changeB !== null && Math.abs(changeA) !== Math.abs(changeB)) return Math.abs(changeB) - Math.abs(changeA)
+  const byN = (b.series.stats?.n ?? 0) - (a.series.stats?.n ?? 0)
+  if (byN !== 0) return byN
+  return compareText(a.series.seriesKey, b.series.seriesKey) || compareText(a.series.metric.name, b.series.metric.name)
+}
+
+function kindRank(series: SeriesMetric): number {
+  return series.metric.kind === 'latency' || series.metric.kind === 'throughput' ? 0 : 1
+}
+
+/** True when a series counts as changed, so a shortened report keeps it. */
+export function isChanged(state: SeriesState): boolean {
+  return STATE_RANK[state] <= 3
+}
