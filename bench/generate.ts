@@ -27,7 +27,7 @@ const FAILURE_MESSAGE = '"HTTPConnectionPool(host=\'127.0.0.1\', port=11434): Re
 /** Bytes written per write call. */
 const WRITE_CHUNK_BYTES = 4 * 1024 * 1024
 
-/** What a generated large CSV contains. */
+/** Summary of a generated large CSV. */
 export interface LargeCsv {
   path: string
   bytes: number
@@ -79,7 +79,7 @@ export function writeLargeCsv(path: string, targetBytes: number): LargeCsv {
   return { path, bytes, rows, failedRows }
 }
 
-/** What a generated tree of small files contains. */
+/** Summary of a generated tree of small files. */
 export interface ManyFiles {
   /** Workspace-relative paths with `/`, in creation order. */
   paths: string[]

@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 export const benchRoot = dirname(fileURLToPath(import.meta.url))
 const probeUrl = pathToFileURL(join(benchRoot, 'peak-rss-probe.mjs')).href
 
-/** What one timed child process did. */
+/** Result of one timed child process. */
 export interface ChildRun {
   exitCode: number
   /** Milliseconds from spawn to exit. */
@@ -52,9 +52,9 @@ export function removeTemporaryFolders(): void {
 }
 
 /**
- * The environment variables that make a Node.js child report its peak RSS at exit
- * into `file`. They replace any inherited NODE_OPTIONS, so a loader of the harness
- * (tsx) never reaches the measured process.
+ * Returns the environment variables that make a Node.js child write its peak RSS
+ * into `file` at exit. They replace any inherited NODE_OPTIONS, so a loader of the
+ * harness (tsx) never reaches the measured process.
  */
 export function peakRssEnvironment(file: string): Record<string, string> {
   return { NODE_OPTIONS: `--import="${probeUrl}"`, BENCH_PEAK_RSS_FILE: file }

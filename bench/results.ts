@@ -25,7 +25,7 @@ export function atLeast(limit: number, unit: string): Goal {
 }
 
 export function exactly(expected: number, unit = ''): Goal {
-  return { text: `= ${expected}${unit}`, check: value => value === expected }
+  return { text: `= ${expected.toLocaleString('en-US')}${unit}`, check: value => value === expected }
 }
 
 /** One reported number. Figures without a goal are context for the ones with a goal. */
@@ -34,12 +34,12 @@ export interface Figure {
   key: string
   label: string
   value: number | null
-  /** Unit as printed after the value: `×`, `ms`, `MB`, `MB/s`, `calls`, `tokens`, or ''. */
+  /** Unit as printed after the value: `×`, `ms`, `MB`, `MB/s`, `rows`, `tokens`, or '' for a count. */
   unit: string
   goal: string | null
   /** Whether the value meets the goal; null for a figure without a goal, or one whose goal does not apply to this run. */
   met: boolean | null
-  /** Why the goal was not evaluated, or a remark on how the value was measured. */
+  /** Reason the goal was not evaluated, or a remark on how the value was measured. */
   note?: string
 }
 
@@ -49,13 +49,13 @@ export function figure(key: string, label: string, value: number | null, unit: s
   return { key, label, value, unit, goal: goal?.text ?? null, met, ...(note === undefined ? {} : { note }) }
 }
 
-/** What one benchmark produced. A failed or skipped benchmark has a reason and may have no figures. */
+/** Result of one benchmark. A failed or skipped benchmark has a reason and may have no figures. */
 export interface BenchmarkResult {
   name: BenchmarkName
   title: string
   status: 'done' | 'skipped' | 'failed'
   reason: string | null
-  /** What was measured, such as file sizes and repetitions, in words. */
+  /** Description of the measured inputs and commands, such as file sizes and repetitions. */
   setup: string[]
   figures: Figure[]
   /** Raw measurements (every repetition), for a reader who doubts a median. */
@@ -88,7 +88,7 @@ export function describeMachine(): MachineDescription {
   return { cpuModel, cpus: availableParallelism(), memory, node: process.version, platform: `${process.platform}-${process.arch}` }
 }
 
-/** The commit the figures belong to, with `-dirty` when the work tree has changes; null outside git. */
+/** Returns the commit the figures belong to, with `-dirty` when the work tree has changes; null outside git. */
 export function describeCommit(repoRoot: string): string | null {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim()
@@ -111,26 +111,28 @@ export function formatValue(value: number | null, unit: string): string {
   return unit === '×' ? `${text}×` : `${text} ${unit}`
 }
 
-/** The printed block of one benchmark. */
+/** Formats one benchmark for printing: setup lines, then one line per figure with its goal and verdict. */
 export function formatBenchmark(result: BenchmarkResult): string {
   const lines = [`${result.title} [${result.name}]: ${result.status}${result.reason === null ? '' : `: ${result.reason}`}`]
   for (const line of result.setup) lines.push(`  ${line}`)
-  const width = Math.max(0, ...result.figures.map(entry => entry.label.length))
+  const labelWidth = Math.max(0, ...result.figures.map(entry => entry.label.length))
+  const valueWidth = Math.max(0, ...result.figures.map(entry => formatValue(entry.value, entry.unit).length))
+  const goalWidth = Math.max(0, ...result.figures.map(entry => (entry.goal === null ? 0 : `goal ${entry.goal}`.length)))
   for (const entry of result.figures) {
-    const verdict = entry.met === null ? '' : entry.met ? 'met' : 'NOT MET'
+    let verdict = ''
+    if (entry.met !== null) verdict = entry.met ? 'met' : 'NOT MET'
     const goal = entry.goal === null ? '' : `goal ${entry.goal}`
-    const columns = [entry.label.padEnd(width), formatValue(entry.value, entry.unit).padStart(12), goal.padEnd(16), verdict].join('  ').trimEnd()
-    lines.push(`  ${columns}`)
-    if (entry.note !== undefined) lines.push(`  ${' '.repeat(width)}  ${entry.note}`)
+    lines.push(`  ${[entry.label.padEnd(labelWidth), formatValue(entry.value, entry.unit).padStart(valueWidth), goal.padEnd(goalWidth), verdict].join('   ').trimEnd()}`)
+    if (entry.note !== undefined) lines.push(`      ${entry.note}`)
   }
   lines.push(`  (${(result.durationMs / 1000).toFixed(1)} s)`)
   return lines.join('\n')
 }
 
-/** What a benchmark function returns; the runner adds the name, title and duration. */
+/** Return value of a benchmark function; the runner adds the name, title and duration. */
 export type Outcome = Omit<BenchmarkResult, 'name' | 'title' | 'durationMs'>
 
-/** The outcome of a benchmark that could not run here, such as one whose data is absent. */
+/** Creates the outcome of a benchmark that could not run here, such as one whose data is absent. */
 export function skippedOutcome(reason: string): Outcome {
   return { status: 'skipped', reason, setup: [], figures: [], samples: {} }
 }

@@ -87,8 +87,9 @@ describe('benchmark suite in quick mode', { timeout: SUITE_TIMEOUT_MS + 30_000 }
   function value(entry: Benchmark, key: string): number {
     const found = entry.figures.find(candidate => candidate.key === key)
     assert.ok(found, `figure ${key} is missing; figures: ${entry.figures.map(candidate => candidate.key).join(', ')}`)
-    assert.ok(found.value !== null && Number.isFinite(found.value), `figure ${key} has no finite value: ${found.value}`)
-    return found.value
+    assert.notEqual(found.value, null, `figure ${key} has no value`)
+    assert.ok(Number.isFinite(found.value), `figure ${key} is not finite: ${found.value}`)
+    return found.value as number
   }
 
   function assertDone(entry: Benchmark): void {
@@ -119,7 +120,8 @@ describe('benchmark suite in quick mode', { timeout: SUITE_TIMEOUT_MS + 30_000 }
     for (const entry of document.benchmarks) {
       for (const figure of entry.figures) {
         if (figure.goal === null || figure.value === null || figure.met !== null) continue
-        assert.ok(figure.note !== undefined && figure.note !== '', `${figure.key} has a goal, a value and no verdict, and no note says why`)
+        assert.notEqual(figure.note, undefined, `${figure.key} has a goal, a value and no verdict, and no note says why`)
+        assert.notEqual(figure.note, '', `${figure.key} has an empty note`)
       }
     }
   })

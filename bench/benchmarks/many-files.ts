@@ -76,7 +76,7 @@ export async function benchManyFiles(context: BenchContext): Promise<Outcome> {
           'many-files.git-calls',
           `git calls, ${tree.paths.length} files`,
           calls.length,
-          'calls',
+          '',
           exactly(referenceCalls.length, ` (as for ${REFERENCE_FILES} files)`),
           `git ${calls.map(call => call.split(' ').slice(0, 3).join(' ')).join('; git ')}`
         ),

@@ -70,8 +70,8 @@ export async function benchModel(context: BenchContext): Promise<Outcome> {
         ORIGINAL_AGENT
       ],
       figures: [
-        figure('model.calls-fresh', 'generation calls, fresh facts', fresh.calls.length, 'calls', exactly(1)),
-        figure('model.calls-unchanged', 'generation calls, unchanged facts', unchanged.calls.length, 'calls', exactly(0), 'the second run reads the first run\'s sticky comment and reuses its narrative'),
+        figure('model.calls-fresh', 'generation calls, fresh facts', fresh.calls.length, '', exactly(1)),
+        figure('model.calls-unchanged', 'generation calls, unchanged facts', unchanged.calls.length, '', exactly(0), 'the second run reads the first run\'s sticky comment and reuses its narrative'),
         figure('model.prompt-tokens', 'prompt tokens (prompt_eval_count)', promptTokens, 'tokens', null, "the stand-in counts one token per digit and one per four other characters, as Gemma's tokenizer roughly does"),
         figure(
           'model.prompt-share',
@@ -82,9 +82,9 @@ export async function benchModel(context: BenchContext): Promise<Outcome> {
           `num_ctx ${numCtx}${typeof options.num_ctx === 'number' ? ' (requested)' : " (not requested: Ollama's default)"}`
         ),
         figure('model.num-predict', 'num_predict requested', numPredict, 'tokens', null, numPredict === null ? "not requested: the model's default applies" : undefined),
-        figure('model.calls-cut-retry', 'generation calls, answer cut once', retried.calls.length, 'calls', null, 'one retry with a larger num_predict is expected'),
-        figure('model.calls-two-stage', 'generation calls, two-stage', twoStage.calls.length, 'calls', null, 'an inventory call, then the narrative'),
-        figure('model.reload-option-changes', 'calls changing num_ctx or num_gpu', reloads, 'calls', exactly(0), 'within one run, over all four runs')
+        figure('model.calls-cut-retry', 'generation calls, answer cut once', retried.calls.length, '', null, 'one retry with a larger num_predict is expected'),
+        figure('model.calls-two-stage', 'generation calls, two-stage', twoStage.calls.length, '', null, 'an inventory call, then the narrative'),
+        figure('model.reload-option-changes', 'calls changing num_ctx or num_gpu', reloads, '', exactly(0), 'within one run, over all four runs')
       ],
       samples: {
         runs: runs.map(entry => ({

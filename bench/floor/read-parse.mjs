@@ -1,7 +1,8 @@
 // Floor of the whole-action benchmarks: reads and parses the files named in a list,
-// one path per line, with the libraries the action uses (csv-parse for CSV and TSV,
-// JSON.parse for JSON and JSON Lines, a plain UTF-8 read for Markdown), and nothing
-// else. Plain JavaScript, so that it starts as fast as the bundled action does.
+// one path per line, and does nothing else. It uses the libraries the action uses:
+// csv-parse for CSV and TSV, JSON.parse for JSON and JSON Lines, and a plain UTF-8
+// read for Markdown. Plain JavaScript, so that it starts as fast as the bundled
+// action does.
 // Prints one JSON line: files read, CSV records, files that failed to parse.
 //
 //   node bench/floor/read-parse.mjs <list-file>

@@ -305,7 +305,7 @@ export class OllamaSession {
         const failure = this.classify(error, {})
         if (!failure.retryable || retry >= MAX_RETRIES || this.deadline.signal.aborted) throw failure
         const wait = RETRY_BASE_DELAY_MS * 2 ** retry
-        this.log.warning(`${failure.message} Retrying ${what} in ${wait / 1000} s (retry ${retry + 1} of ${MAX_RETRIES}).`)
+        this.log.info(`${failure.message} Retrying ${what} in ${wait / 1000} s (retry ${retry + 1} of ${MAX_RETRIES}).`)
         await sleep(wait, this.deadline.signal)
       }
     }

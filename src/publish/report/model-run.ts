@@ -9,7 +9,8 @@ import { tableHeader, tableRow } from './table.js'
 /** Builds the section, or nothing when no model call was attempted or reused. */
 export function modelRunBlocks(narrative: Narrative, priority: number): Block[] {
   const run = narrative.run
-  if (run === null) return []
+  // A run that never reached the model (narrative skipped before the call) has only n/a figures to show.
+  if (run === null || (run.calls === 0 && narrative.status !== 'reused')) return []
 
   const rows: [string, string][] = [
     ['Model', run.digest === null ? codeSpan(run.model) : `${codeSpan(run.model)} (digest ${codeSpan(run.digest)})`],

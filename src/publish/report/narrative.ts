@@ -25,7 +25,7 @@ export function narrativeBlock(narrative: Narrative, priority: number): Block {
 
   if (markdown === '') {
     // Without text the section is one line, with no heading of its own.
-    const reason = narrative.note ?? WITHOUT_TEXT[narrative.status]
+    const reason = (narrative.note ?? WITHOUT_TEXT[narrative.status]).replace(/^No narrative:\s*/, '')
     lines.push(`_No narrative (${narrative.status}): ${escapeMarkdown(reason)}_`)
   } else {
     lines.push('### Narrative', '')
