@@ -61,6 +61,6 @@ async function writeFailureSummary(message: string): Promise<void> {
   try {
     await core.summary.addHeading('Benchmark report', 2).addRaw('The action stopped before the report was written:').addCodeBlock(message, 'text').write()
   } catch (error) {
-    core.warning(`Cannot write the job summary: ${(error as Error).message}`)
+    core.warning(`Failed to write the job summary: ${(error as Error).message}`)
   }
 }

@@ -2,7 +2,7 @@
  * Runs the stages in order and hands each one's result to the next. Shared by the
  * action (`main.ts`) and the command-line preview (`cli.ts`).
  */
-import { analyzeCollection } from './analyze/index.js'
+import { analyzeCollection, type FileOutcome } from './analyze/index.js'
 import type { Analysis } from './analyze/types.js'
 import { collectArtifacts } from './collect/index.js'
 import { compareAnalyses, loadBaseline } from './compare/index.js'
@@ -25,8 +25,10 @@ export interface PipelineContext {
 /** Collects, analyzes, compares and narrates; returns everything the report is rendered from. */
 export async function buildReportModel(context: PipelineContext, log: Logger): Promise<ReportModel> {
   const { settings, workspace } = context
+  // Shared by the head and base passes, so files the pull request did not change are parsed once.
+  const cache = new Map<string, FileOutcome>()
 
-  const head = await log.group('Collect and analyze the artifacts', () => analyzeTree(workspace, settings, log))
+  const head = await log.group('Collect and analyze the artifacts', () => analyzeTree(workspace, settings, cache, new Map(), log))
 
   const comparison = await log.group('Compare with the baseline', async () => {
     const baseline = await loadBaseline(
@@ -36,7 +38,7 @@ export async function buildReportModel(context: PipelineContext, log: Logger): P
       log
     )
     try {
-      const base = baseline.root === null ? null : await analyzeTree(baseline.root, settings, log)
+      const base = baseline.root === null ? null : await analyzeTree(baseline.root, settings, cache, baseline.blobs, log)
       return await compareAnalyses(head, base, baseline.source, settings.gate, workspace, log)
     } finally {
       await baseline.cleanup()
@@ -51,7 +53,12 @@ export async function buildReportModel(context: PipelineContext, log: Logger): P
   return { head, comparison, narrative, settings, run: context.run }
 }
 
-async function analyzeTree(root: string, settings: Settings, log: Logger): Promise<Analysis> {
+/**
+ * Collects and analyzes one tree. `blobs` gives the git blob ids of a baseline folder
+ * written from git, which is not a repository itself, so the cache can match its files.
+ */
+async function analyzeTree(root: string, settings: Settings, cache: Map<string, FileOutcome>, blobs: ReadonlyMap<string, string>, log: Logger): Promise<Analysis> {
   const collection = await collectArtifacts(root, settings.collect, log)
-  return analyzeCollection(collection, { maxSeries: settings.collect.maxSeries }, log)
+  for (const file of collection.files) file.blob ??= blobs.get(file.path) ?? null
+  return analyzeCollection(collection, { maxSeries: settings.collect.maxSeries, cache }, log)
 }

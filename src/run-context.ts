@@ -1,6 +1,6 @@
 /**
- * Reads what the runner tells the action about the workflow run: the environment
- * variables GitHub sets and the event payload at `GITHUB_EVENT_PATH`.
+ * Reads the workflow run's details from the environment
+ * variables that GitHub sets and from the event payload at `GITHUB_EVENT_PATH`.
  */
 import { readFileSync } from 'node:fs'
 import type { RunContext } from './publish/index.js'
@@ -76,6 +76,6 @@ function readPayload(path: string | undefined): EventPayload {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as EventPayload
   } catch (error) {
-    throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH=${path}: ${(error as Error).message}`)
+    throw new Error(`Failed to read the event payload at GITHUB_EVENT_PATH=${path}: ${(error as Error).message}`)
   }
 }

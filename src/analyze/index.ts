@@ -21,6 +21,11 @@ export interface AnalyzeOptions {
   sampleLimit?: number
   /** Files read at the same time. Default 4; results do not depend on it. */
   concurrency?: number
+  /**
+   * Results of files already analyzed, by git blob id and path. The head and base
+   * passes share one, so a file the pull request did not change is parsed once.
+   */
+  cache?: Map<string, FileOutcome>
 }
 
 /** Series, failed runs and warnings of one file. */
@@ -73,7 +78,7 @@ export async function analyzeTables(
 /** Reads every collected file and computes the facts of the tree. */
 export async function analyzeCollection(collection: Collection, options: AnalyzeOptions, log: Logger): Promise<Analysis> {
   const files = [...collection.files].sort((a, b) => compareText(a.path, b.path))
-  const outcomes = await mapConcurrently(files, options.concurrency ?? DEFAULT_CONCURRENCY, file => analyzeFile(file, options, log))
+  const outcomes = await mapConcurrently(files, options.concurrency ?? DEFAULT_CONCURRENCY, file => analyzeCachedFile(file, options, log))
 
   const series: SeriesMetric[] = []
   const failures: FailedRunGroup[] = []
@@ -99,9 +104,23 @@ export async function analyzeCollection(collection: Collection, options: Analyze
   return { inventory, series, failures, warnings, percentileMethod: PERCENTILE_METHOD }
 }
 
-type FileOutcome =
+/** What reading one file gave: its analysis, or the reason it was skipped. */
+export type FileOutcome =
   | { analysis: FileAnalysis; parseWarnings: ParseWarning[]; prose: boolean }
   | { skipped: SkippedFile; parseWarnings: ParseWarning[] }
+
+/** Analyzes a file, or reuses the result for the same content at the same path. */
+async function analyzeCachedFile(file: ArtifactFile, options: AnalyzeOptions, log: Logger): Promise<FileOutcome> {
+  const key = options.cache === undefined || file.blob === null ? null : `${file.blob}\0${file.path}`
+  const cached = key === null ? undefined : options.cache?.get(key)
+  if (cached !== undefined) {
+    log.debug(`${file.path}: unchanged (blob ${file.blob?.slice(0, 12)}), reusing its analysis.`)
+    return cached
+  }
+  const outcome = await analyzeFile(file, options, log)
+  if (key !== null) options.cache?.set(key, outcome)
+  return outcome
+}
 
 async function analyzeFile(file: ArtifactFile, options: AnalyzeOptions, log: Logger): Promise<FileOutcome> {
   const parseWarnings: ParseWarning[] = []

@@ -40,6 +40,8 @@ export interface BaselineTree {
   source: BaselineSource
   /** Folder with the base versions of the artifacts, laid out as in the workspace; null when there is none. */
   root: string | null
+  /** Git blob id of each file written under `root`, by relative path; empty for a folder baseline. */
+  blobs: ReadonlyMap<string, string>
   cleanup: () => Promise<void>
 }
 
@@ -57,7 +59,7 @@ class GitError extends Error {
 const noCleanup = async (): Promise<void> => {}
 
 function noBaseline(reason: string, ref: string | null = null): BaselineTree {
-  return { source: { kind: 'none', ref, reason }, root: null, cleanup: noCleanup }
+  return { source: { kind: 'none', ref, reason }, root: null, blobs: new Map(), cleanup: noCleanup }
 }
 
 /**
@@ -102,7 +104,7 @@ async function loadBaselinePath(value: string, workspace: string, log: Logger): 
     throw new InputError(Inputs.BaselinePath, value, `an existing folder of baseline artifacts, relative to the workspace (${problem})`)
   }
   log.info(`Baseline: folder ${folder} (${Inputs.BaselinePath}).`)
-  return { source: { kind: 'path', ref: value, reason: null }, root: folder, cleanup: noCleanup }
+  return { source: { kind: 'path', ref: value, reason: null }, root: folder, blobs: new Map(), cleanup: noCleanup }
 }
 
 interface Target {
@@ -173,7 +175,7 @@ async function loadFromGit(target: Target, workspace: string, patterns: string[]
     throw error
   }
   const source: BaselineSource = { kind: 'git', ref: target.ref, commit, reason: null }
-  return { source, root, cleanup }
+  return { source, root, blobs: new Map(selected.map(entry => [entry.path, entry.object])), cleanup }
 }
 
 async function isGitWorkTree(workspace: string): Promise<boolean> {
