@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
    * passes share one, so a file the pull request did not change is parsed once.
    */
   cache?: Map<string, FileOutcome>
+  /** Milliseconds between progress lines in the log during long work. Default 10,000. */
+  progressIntervalMs?: number
 }
 
 /** Series, failed runs and warnings of one file. */
@@ -39,6 +41,7 @@ export interface FileAnalysis {
 }
 
 const DEFAULT_CONCURRENCY = 4
+const DEFAULT_PROGRESS_INTERVAL_MS = 10_000
 
 /**
  * Computes the series of one artifact from its tables, which are consumed in order
@@ -78,7 +81,18 @@ export async function analyzeTables(
 /** Reads every collected file and computes the facts of the tree. */
 export async function analyzeCollection(collection: Collection, options: AnalyzeOptions, log: Logger): Promise<Analysis> {
   const files = [...collection.files].sort((a, b) => compareText(a.path, b.path))
-  const outcomes = await mapConcurrently(files, options.concurrency ?? DEFAULT_CONCURRENCY, file => analyzeCachedFile(file, options, log))
+  const progress = new ProgressLog(files, options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS, log)
+  let outcomes: FileOutcome[]
+  try {
+    outcomes = await mapConcurrently(files, options.concurrency ?? DEFAULT_CONCURRENCY, async file => {
+      progress.started(file)
+      const outcome = await analyzeCachedFile(file, options, log)
+      progress.finished(file)
+      return outcome
+    })
+  } finally {
+    progress.stop()
+  }
 
   const series: SeriesMetric[] = []
   const failures: FailedRunGroup[] = []
@@ -141,6 +155,58 @@ async function analyzeFile(file: ArtifactFile, options: AnalyzeOptions, log: Log
 
 function describeWarning(warning: ParseWarning): string {
   return `${warning.path}${warning.line === undefined ? '' : `:${warning.line}`}: ${warning.message}`
+}
+
+/**
+ * Logs, at a fixed interval while files are being read, how many are done, the
+ * megabytes of the finished ones, the elapsed time and the files still open, so a
+ * long run shows where its time goes. Silent for runs shorter than one interval.
+ */
+class ProgressLog {
+  private readonly startedAt = Date.now()
+  private readonly open = new Set<ArtifactFile>()
+  private readonly totalBytes: number
+  private done = 0
+  private doneBytes = 0
+  private readonly timer: NodeJS.Timeout
+
+  constructor(
+    private readonly files: readonly ArtifactFile[],
+    intervalMs: number,
+    private readonly log: Logger
+  ) {
+    this.totalBytes = files.reduce((sum, file) => sum + file.size, 0)
+    this.timer = setInterval(() => this.report(), intervalMs)
+    // Progress lines must never keep the process alive.
+    this.timer.unref()
+  }
+
+  started(file: ArtifactFile): void {
+    this.open.add(file)
+  }
+
+  finished(file: ArtifactFile): void {
+    this.open.delete(file)
+    this.done++
+    this.doneBytes += file.size
+  }
+
+  stop(): void {
+    clearInterval(this.timer)
+  }
+
+  private report(): void {
+    const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(0)
+    const reading = [...this.open].map(file => `${file.path} (${megabytes(file.size)} MB)`).join(', ')
+    this.log.info(
+      `Progress: ${this.done} of ${this.files.length} files read, ${megabytes(this.doneBytes)} of ${megabytes(this.totalBytes)} MB, ${seconds} s elapsed` +
+        (reading === '' ? '.' : `; reading ${reading}.`)
+    )
+  }
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1)
 }
 
 /** Runs `work` on every item with at most `limit` running at once; results keep the items' order. */
