@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/use-node24.sh
-[ -d node_modules ] || npm ci --no-audit --no-fund
-npm run --silent build
+# Installation and build messages go to stderr, so stdout holds only the report.
+[ -d node_modules ] || npm ci --no-audit --no-fund >&2
+npm run --silent build >&2
 exec node dist/cli/index.js --base __fixtures__/example/base "$@" __fixtures__/example/head

@@ -27,6 +27,8 @@ Options:
   --verbose              print debug lines on stderr
   --help                 print this help`
 
+const KNOWN_INPUTS = new Set<string>(Object.values(Inputs))
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -57,7 +59,12 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Invalid --input '${assignment}': expected name=value, such as max-regression=5.\n`)
       return 2
     }
-    inputs.set(assignment.slice(0, equals).trim(), assignment.slice(equals + 1).trim())
+    const name = assignment.slice(0, equals).trim()
+    if (!KNOWN_INPUTS.has(name)) {
+      process.stderr.write(`Unknown input '${name}' in --input: expected one of ${[...KNOWN_INPUTS].sort().join(', ')}.\n`)
+      return 2
+    }
+    inputs.set(name, assignment.slice(equals + 1).trim())
   }
   if (values.base !== undefined) inputs.set(Inputs.BaselinePath, resolve(values.base))
 

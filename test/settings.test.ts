@@ -81,7 +81,11 @@ describe('settings', () => {
     [Inputs.KeepColdStarts, 'yes', /'keep-cold-starts' has invalid value 'yes': expected 'true' or 'false'/],
     [Inputs.Narrative, 'sometimes', /'narrative' has invalid value 'sometimes': expected one of auto, required, off/],
     [Inputs.MaxRegression, 'ten', /'max-regression' has invalid value 'ten'/],
-    [Inputs.Alpha, '1.5', /'alpha' has invalid value '1.5': expected a number from 0 to 1/],
+    [Inputs.Alpha, '1.5', /'alpha' has invalid value '1.5': expected a number from 0 to 0.5/],
+    [Inputs.Alpha, '0', /'alpha' has invalid value '0': expected a significance level above 0/],
+    [Inputs.Timeout, '-1', /'timeout' has invalid value '-1': expected a number of at least 1\./],
+    [Inputs.OllamaHost, 'ftp://x', /'ollama-host' has invalid value 'ftp:\/\/x': expected an http:\/\/ or https:\/\/ URL/],
+    [Inputs.OllamaHost, 'http://gpu box', /'ollama-host' has invalid value 'http:\/\/gpu box'/],
     [Inputs.NumCtx, '4096.5', /'num-ctx' has invalid value '4096.5': expected a whole number/],
     [Inputs.Temperature, '0x1', /'temperature' has invalid value '0x1': expected a decimal number/],
     [Inputs.MaxFileSize, '10 parsecs', /'max-file-size' has invalid value '10 parsecs'/],
@@ -99,6 +103,17 @@ describe('settings', () => {
     assert.throws(
       () => settingsFrom({ [Inputs.OllamaHeaders]: 'no header name secret-value' }),
       (error: unknown) => error instanceof Error && !error.message.includes('secret-value')
+    )
+  })
+
+  it('host without scheme gets http', () => {
+    assert.equal(settingsFrom({ [Inputs.OllamaHost]: 'gpu-box:11434' }).narrate.host, 'http://gpu-box:11434')
+  })
+
+  it('host error hides credentials', () => {
+    assert.throws(
+      () => settingsFrom({ [Inputs.OllamaHost]: 'ftp://user:secret@gpu-box' }),
+      (error: unknown) => error instanceof Error && !error.message.includes('secret')
     )
   })
 

@@ -140,7 +140,7 @@ export function readSettings(read: InputReader, environment: SettingsEnvironment
     maxRegression: readPercent(read, Inputs.MaxRegression, 0.1),
     minAbsoluteChangeMs: readNumber(read, Inputs.MinAbsoluteChange, 0, 0),
     statistic: readChoice(read, Inputs.GateStatistic, GATE_STATISTICS, 'median'),
-    alpha: readNumber(read, Inputs.Alpha, 0.05, 0, 1),
+    alpha: readAlpha(read, Inputs.Alpha),
     thresholds: read(Inputs.Thresholds) || null,
     failOn: readChoices(read, Inputs.FailOn, COMPARISON_STATES, ['regression', 'failed']),
     gateMetrics: readList(read, Inputs.GateMetrics, /[\n,]/),
@@ -188,7 +188,7 @@ function readNarrateSettings(read: InputReader, environment: SettingsEnvironment
   return {
     mode: readChoice(read, Inputs.Narrative, NARRATIVE_MODES, 'auto'),
     stages: readChoice(read, Inputs.NarrativeMode, NARRATIVE_STAGES, 'single'),
-    host: read(Inputs.OllamaHost) || environment.ollamaHostVariable || 'http://127.0.0.1:11434',
+    host: readOllamaHost(read, Inputs.OllamaHost, environment.ollamaHostVariable || 'http://127.0.0.1:11434'),
     headers: readHeaders(read, Inputs.OllamaHeaders),
     model: read(Inputs.Model) || 'gemma3',
     pullModel: readBoolean(read, Inputs.PullModel, false),
@@ -256,8 +256,41 @@ function readOptionalNumber(read: InputReader, name: string, min = -Infinity, ma
     throw new InputError(name, value, 'a decimal number')
   }
   const parsed = Number(value)
-  if (parsed < min || parsed > max) throw new InputError(name, value, `a number from ${min} to ${max}`)
+  if (parsed < min || parsed > max) {
+    throw new InputError(name, value, max === Infinity ? `a number of at least ${min}` : `a number from ${min} to ${max}`)
+  }
   return parsed
+}
+
+/** Reads the significance level: above 0 (which would make every test inconclusive) and at most 0.5. */
+function readAlpha(read: InputReader, name: string): number {
+  const alpha = readNumber(read, name, 0.05, 0, 0.5)
+  if (alpha === 0) throw new InputError(name, read(name), 'a significance level above 0 and at most 0.5, such as 0.05')
+  return alpha
+}
+
+/**
+ * Reads the Ollama base URL and checks that it is an http or https URL. A value
+ * without a scheme, such as `gpu-box:11434`, gets `http://` as `OLLAMA_HOST` does.
+ */
+function readOllamaHost(read: InputReader, name: string, fallback: string): string {
+  const given = read(name) || fallback
+  const value = given.includes('://') ? given : `http://${given}`
+  let protocol: string
+  try {
+    protocol = new URL(value).protocol
+  } catch {
+    // The value may carry credentials, so only its shape is described.
+    throw new InputError(name, redactCredentials(value), 'an http:// or https:// URL such as http://127.0.0.1:11434')
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new InputError(name, redactCredentials(value), 'an http:// or https:// URL such as http://127.0.0.1:11434')
+  }
+  return value
+}
+
+function redactCredentials(value: string): string {
+  return value.replace(/\/\/[^/@]*@/, '//***@')
 }
 
 export function readInteger(read: InputReader, name: string, fallback: number, min = -Infinity): number {
