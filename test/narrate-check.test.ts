@@ -10,8 +10,9 @@ import { after, before, describe, it } from 'node:test'
 import type { SummaryStatistics } from '../src/analyze/types.js'
 import { checkClaims } from '../src/narrate/claims.js'
 import { buildFacts } from '../src/narrate/facts.js'
-import { writeNarrative } from '../src/narrate/index.js'
+import { describeRemovals, writeNarrative } from '../src/narrate/index.js'
 import { findStatedNumbers, maskIdentifiers, matchesFact, type FactNumber } from '../src/narrate/numbers.js'
+import { narrativeBlock } from '../src/publish/report/narrative.js'
 import { casesMissing, casesRoot } from './support/action-runner.js'
 import { analysis, change, chatRegression, comparison, entry, narrateSettings, newLogger, series, THROUGHPUT } from './support/narrate-facts.js'
 import { startOllamaServer, type OllamaServer } from './support/ollama-server.js'
@@ -212,7 +213,8 @@ describe('invented numbers', { skip: casesMissing() }, () => {
     const narrative = await writeNarrative(facts(), narrateSettings(ollama.url), log)
     assert.equal(narrative.status, 'generated')
     assert.equal(narrative.removedSentences, 2)
-    assert.match(narrative.note ?? '', /Removed 2 sentences/)
+    assert.match(narrative.note ?? '', /Removed 2 sentences that failed the checks: /)
+    assert.match(narrative.note ?? '', /1 with numbers not in the computed facts/)
     const markdown = narrative.markdown ?? ''
     for (const allowed of ['295 ms', '7.3 %', '275 ms', '10 %']) assert.ok(markdown.includes(allowed), `kept ${allowed}`)
     for (const invented of ['245', '48', '412', '530']) assert.equal(markdown.includes(invented), false, `removed ${invented}`)
@@ -233,6 +235,13 @@ describe('invented numbers', { skip: casesMissing() }, () => {
     assert.equal(narrative.markdown, null)
     assert.equal(narrative.removedSentences, 2)
     assert.match(narrative.note ?? '', /withheld because 2 sentences failed the checks/)
+  })
+
+  it('withheld note has no second line', async () => {
+    const narrative = await writeNarrative(facts(), narrateSettings(ollama.url, { numberCheck: 'replace-narrative' }), newLogger())
+    const block = narrativeBlock(narrative, 0).head
+    assert.match(block, /^_No narrative \(rejected\): The narrative was withheld because 2 sentences failed the checks: /)
+    assert.equal(block.includes('\n'), false)
   })
 
   it('prompt marks embed as no data', async () => {
@@ -264,5 +273,20 @@ describe('invented numbers', { skip: casesMissing() }, () => {
     const narrative = await writeNarrative(facts(), narrateSettings(ollama.url, { options: { num_ctx: 8192, temperature: 0.2 } }), newLogger())
     ollama.script({ text: narrativeText })
     assert.equal(narrative.removedSentences, 0)
+  })
+})
+
+describe('removal reasons', () => {
+  it('grouped and counted', () => {
+    const removed = [
+      { sentence: 'a', reason: 'numbers match no fact: 412 ms' },
+      { sentence: 'b', reason: 'numbers match no fact: 48 %' },
+      { sentence: 'c', reason: 'link to another host' }
+    ]
+    assert.equal(describeRemovals(removed), '2 with numbers not in the computed facts, 1 with a link to another host')
+  })
+
+  it('unknown reason kept as other', () => {
+    assert.equal(describeRemovals([{ sentence: 'a', reason: 'something new' }]), '1 for other reasons')
   })
 })

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { SeriesMetric } from '../src/analyze/types.js'
-import { writeNarrative } from '../src/narrate/index.js'
+import { checkPromptEvalCount, writeNarrative } from '../src/narrate/index.js'
+import type { TokenBudget } from '../src/narrate/prompt.js'
 import { casesMissing, casesRoot } from './support/action-runner.js'
 import { analysis, change, chatRegression, comparison, entry, narrateSettings, newLogger, series, single } from './support/narrate-facts.js'
 import { startOllamaServer, type OllamaServer } from './support/ollama-server.js'
@@ -89,6 +90,21 @@ describe('context overflow', { skip: casesMissing() }, () => {
       assert.ok(log.messages('warning').some(line => line.includes('was too small')))
     })
   }
+
+  it('full window note names the rule', async () => {
+    const { message, model: _model, created_at: _created, done: _done, ...final } = response('ollama_chat_response_full_window.json')
+    ollama.script({ text: message.content, final })
+    const narrative = await writeNarrative(facts(), settings(ollama.url), newLogger())
+    assert.match(narrative.note ?? '', /Ollama evaluated 2,048 prompt tokens, the whole context window \(num_ctx 2048\), so the prompt was probably cut\./)
+    assert.equal(narrative.note?.includes(' of about '), false)
+  })
+
+  it('half window note names the rule', async () => {
+    const { message, model: _model, created_at: _created, done: _done, ...final } = response('ollama_chat_response_half_window.json')
+    ollama.script({ text: message.content, final })
+    const narrative = await writeNarrative(facts(), settings(ollama.url), newLogger())
+    assert.match(narrative.note ?? '', /Ollama evaluated 1,026 prompt tokens, half the context window plus 2 \(num_ctx 2048\)/)
+  })
 })
 
 describe('context budget', () => {
@@ -150,11 +166,23 @@ describe('context budget', () => {
     assert.equal(ollama.chatRequests().length, before)
   })
 
-  it('count far below estimate flagged', async () => {
+  it('low count near the window flagged', async () => {
+    // 200 series trimmed to fit 2,048 tokens: the prompt estimate is above half the window.
     ollama.script({ text: REPLY, promptEvalCount: 40 })
-    const narrative = await writeNarrative({ ...chatRegression(), previous: null }, narrateSettings(ollama.url), newLogger())
+    const narrative = await writeNarrative(manySeries(), narrateSettings(ollama.url, { options: { num_ctx: 2048, num_predict: 256 } }), newLogger())
     assert.equal(narrative.status, 'rejected')
-    assert.match(narrative.note ?? '', /Ollama read 40 of about [\d,]+ prompt tokens/)
+    assert.match(narrative.note ?? '', /Ollama evaluated 40 prompt tokens, far below the estimate of about [\d,]+ for a prompt that may not fit/)
+  })
+
+  it('low count in a roomy window kept', async () => {
+    // A prompt far smaller than the window cannot have been cut, so a low count is a cached prefix.
+    ollama.script({ text: REPLY, promptEvalCount: 40 })
+    const log = newLogger()
+    const narrative = await writeNarrative({ ...chatRegression(), previous: null }, narrateSettings(ollama.url), log)
+    assert.equal(narrative.status, 'generated')
+    assert.equal(narrative.note, null)
+    assert.ok(log.messages('info').some(line => /Ollama evaluated 40 prompt tokens of about [\d,]+ estimated.*cached prompt prefix/.test(line)))
+    assert.equal(log.messages('warning').length, 0)
   })
 
   it('half window plus two flagged', async () => {
@@ -169,5 +197,45 @@ describe('context budget', () => {
     ollama.script({ text: REPLY, promptEvalCount: null })
     const narrative = await writeNarrative({ ...chatRegression(), previous: null }, narrateSettings(ollama.url), newLogger())
     assert.equal(narrative.status, 'generated')
+  })
+})
+
+describe('prompt eval count check', () => {
+  const budget = (answerTokens = 1024): TokenBudget => ({ contextTokens: 4096, contextSource: 'num-ctx', answerTokens, factsTokens: 0 })
+  const kind = (count: number | null, estimate: number, answerTokens?: number) => checkPromptEvalCount(count, budget(answerTokens), estimate).kind
+
+  it('whole window is cut', () => {
+    assert.equal(kind(4096, 1000), 'cut')
+  })
+
+  it('half window plus two is cut', () => {
+    // 4096 / 2 + 2 = 2050; 2050 * 1.05 = 2152.5.
+    assert.equal(kind(2050, 3000), 'cut')
+  })
+
+  it('half window near estimate is whole', () => {
+    assert.equal(kind(2050, 2100), 'whole')
+  })
+
+  it('half of the estimate is whole', () => {
+    assert.equal(kind(500, 1000), 'whole')
+  })
+
+  it('low count, small prompt is cached', () => {
+    // 310 < 817 / 2, but 817 < 4096 / 2 and 817 + 1024 <= 4096.
+    assert.equal(kind(310, 817), 'cached')
+  })
+
+  it('low count, half-window prompt is cut', () => {
+    assert.equal(kind(310, 2048), 'cut')
+  })
+
+  it('low count, large num_predict is cut', () => {
+    // 700 + 3500 = 4200 > 4096.
+    assert.equal(kind(310, 700, 3500), 'cut')
+  })
+
+  it('missing count is whole', () => {
+    assert.equal(kind(null, 3000), 'whole')
   })
 })

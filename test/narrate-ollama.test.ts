@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { writeNarrative } from '../src/narrate/index.js'
-import { createOllamaFetch, parseOllamaHost } from '../src/narrate/ollama.js'
+import { createOllamaFetch, OllamaFailure, parseOllamaHost } from '../src/narrate/ollama.js'
 import { casesMissing, casesRoot } from './support/action-runner.js'
 import { chatRegression, narrateSettings, newLogger } from './support/narrate-facts.js'
 import { closedPortUrl, startOllamaServer, type OllamaServer } from './support/ollama-server.js'
@@ -365,17 +365,9 @@ describe('narrate missing model', { skip: casesMissing() }, () => {
 })
 
 describe('narrate token limit', { skip: casesMissing() }, () => {
-  // The recorded prompt_eval_count (310) belongs to another, shorter prompt; it is
-  // dropped so that the truncation check does not read it as a truncated prompt.
-  const lines = (name: string) =>
-    readFileSync(join(casesRoot, 'B18/mock', name), 'utf8')
-      .trim()
-      .split('\n')
-      .map(line => {
-        const chunk = JSON.parse(line) as Record<string, unknown>
-        delete chunk.prompt_eval_count
-        return JSON.stringify(chunk)
-      })
+  // Served as recorded. Its prompt_eval_count (310) is below half the estimate of
+  // this prompt, as for a cached prompt prefix, but the prompt fits the window.
+  const lines = (name: string) => readFileSync(join(casesRoot, 'B18/mock', name), 'utf8').trim().split('\n')
   let ollama: OllamaServer
   before(async () => {
     ollama = await startOllamaServer()
@@ -403,18 +395,29 @@ describe('narrate token limit', { skip: casesMissing() }, () => {
     const log = newLogger()
     const narrative = await writeNarrative(input(), narrateSettings(ollama.url, { options: { num_ctx: 8192, num_predict: 256 } }), log)
     assert.equal(narrative.status, 'cut')
-    assert.match(narrative.note ?? '', /cut at the token limit/)
+    assert.match(narrative.note ?? '', /cut at the token limit \(num_predict 512\)/)
+    assert.equal(narrative.note?.includes('num_predict 256'), false)
     assert.ok(narrative.markdown?.endsWith('…'))
     assert.equal(narrative.run?.doneReason, 'length')
+  })
+
+  it('failed retry names first limit', async () => {
+    ollama.script({ lines: lines('stream_cut_by_length.ndjson') }, { fault: 'http-error', status: 404 })
+    const narrative = await writeNarrative(input(), narrateSettings(ollama.url, { options: { num_ctx: 8192, num_predict: 256 } }), newLogger())
+    assert.equal(narrative.status, 'cut')
+    assert.match(narrative.note ?? '', /cut at the token limit \(num_predict 256\)/)
   })
 
   it('length without num_predict is cut', async () => {
     ollama.script({ lines: lines('stream_cut_by_length.ndjson') })
     const before = ollama.chatRequests().length
-    const narrative = await writeNarrative(input(), narrateSettings(ollama.url), newLogger())
+    const log = newLogger()
+    const narrative = await writeNarrative(input(), narrateSettings(ollama.url), log)
     assert.equal(ollama.chatRequests().length - before, 1)
     assert.equal(narrative.status, 'cut')
-    assert.ok(narrative.note !== null)
+    assert.match(narrative.note ?? '', /cut at the token limit \(num_predict unset/)
+    assert.equal(narrative.note?.includes('too small'), false)
+    assert.ok(log.messages('info').some(line => /Ollama evaluated 310 prompt tokens of about [\d,]+ estimated.*cached prompt prefix/.test(line)))
   })
 
   it('scripted length reply is cut', async () => {
@@ -437,6 +440,38 @@ describe('narrate token limit', { skip: casesMissing() }, () => {
 describe('ollama host parsing', () => {
   it('host without scheme', () => {
     assert.deepEqual(parseOllamaHost('gpu-runner'), { baseUrl: 'http://gpu-runner:11434', display: 'gpu-runner:11434', hostname: 'gpu-runner', authorization: null })
+  })
+
+  it('non-http scheme is rejected', () => {
+    assert.throws(() => parseOllamaHost('ftp://x'), (error: unknown) => {
+      assert.ok(error instanceof OllamaFailure)
+      assert.equal(error.kind, 'invalid-host')
+      assert.match(error.summary, /ollama-host 'ftp:\/\/x' is invalid: expected http:\/\/ or https:\/\//)
+      return true
+    })
+  })
+
+  it('invalid host masks credentials', () => {
+    assert.throws(() => parseOllamaHost('ftp://ci:secret@gpu-box'), (error: unknown) => {
+      assert.ok(error instanceof OllamaFailure)
+      assert.equal(error.summary.includes('secret'), false)
+      assert.match(error.summary, /'ftp:\/\/\*\*\*@gpu-box'/)
+      return true
+    })
+  })
+
+  it('unparsable host is rejected', () => {
+    assert.throws(() => parseOllamaHost('http://gpu box'), OllamaFailure)
+  })
+
+  it('invalid host skips the narrative', async () => {
+    const log = newLogger()
+    const narrative = await writeNarrative(input(), narrateSettings('ftp://x'), log)
+    assert.equal(narrative.status, 'skipped')
+    assert.equal(narrative.markdown, null)
+    assert.match(narrative.note ?? '', /^No narrative: ollama-host 'ftp:\/\/x' is invalid: expected http:\/\/ or https:\/\//)
+    assert.equal(narrative.note?.includes('fetch failed'), false)
+    assert.ok(log.messages('warning').some(line => line.includes("ollama-host 'ftp://x' is invalid")))
   })
 
   it('credentials leave the URL', () => {

@@ -10,6 +10,7 @@ import { writeNarrative } from '../src/narrate/index.js'
 import { sanitizeNarrative } from '../src/narrate/sanitize.js'
 import { cleanRepositoryText } from '../src/narrate/untrusted.js'
 import { extractNarrative, narrativeStartMarker, NARRATIVE_END_MARKER } from '../src/publish/markers.js'
+import { narrativeBlock } from '../src/publish/report/narrative.js'
 import { casesMissing, casesRoot } from './support/action-runner.js'
 import { analysis, chatRegression, narrateSettings, newLogger, series, single } from './support/narrate-facts.js'
 import { startOllamaServer, type OllamaServer } from './support/ollama-server.js'
@@ -170,5 +171,19 @@ describe('injection through repository text', { skip: casesMissing() }, () => {
     assert.equal(narrative.status, 'generated')
     assert.equal(narrative.markdown, 'Latency for chat rose from 200 ms to 260 ms.')
     assert.equal(narrative.removedSentences, 3)
+  })
+
+  it('one removal note with reasons', async () => {
+    ollama.script({ text: `Latency for chat rose from 200 ms to 260 ms. ${obeying}` })
+    const narrative = await writeNarrative(injectedFacts(), narrateSettings(ollama.url), newLogger())
+    ollama.script({ text: obeying })
+    const note = narrative.note ?? ''
+    assert.match(note, /^Removed 3 sentences that failed the checks: /)
+    assert.match(note, /1 with a link to another host/)
+    assert.match(note, /1 with a merge verdict or approval/)
+    assert.match(note, /1 with a direction that contradicts the computed comparison/)
+    assert.equal(note.includes('numbers'), false)
+    const block = narrativeBlock(narrative, 0).head
+    assert.equal(block.match(/[Rr]emoved \d+ sentence/g)?.length, 1)
   })
 })

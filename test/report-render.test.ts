@@ -334,7 +334,7 @@ describe('report narrative', () => {
   })
 
   test('removed sentences counted', () => {
-    assert.ok(renderReport(withNarrative(generated)).includes('The number check removed 2 sentences'))
+    assert.ok(renderReport(withNarrative(generated)).includes('The output checks removed 2 sentences'))
   })
 
   test('narrative after the verdict', () => {

@@ -70,7 +70,8 @@ const STATE_LABELS: Record<ComparisonState, string> = {
   removed: 'removed (only in the baseline)',
   failed: 'FAILED (runs failed in the head)',
   'no-baseline': 'no baseline',
-  'not-comparable': 'not comparable'
+  'not-comparable': 'not comparable',
+  'no-data': 'no data (no valid samples in the head)'
 }
 
 const STATISTIC_LABELS: Record<GateStatistic, string> = { median: 'median', mean: 'mean', p90: 'p90', p95: 'p95', p99: 'p99' }

@@ -14,7 +14,7 @@ import { RunRecorder } from './metrics.js'
 import { findStatedNumbers, maskIdentifiers, matchesFact, type FactNumber } from './numbers.js'
 import { OllamaFailure, OllamaSession, type ChatOutcome, type ResolvedModel } from './ollama.js'
 import { buildMessages, estimateMessageTokens, limitNotes, NOTES_TOKENS, planBudget, type PromptStage, type TokenBudget } from './prompt.js'
-import { sanitizeNarrative, type SentenceCheck } from './sanitize.js'
+import { LINK_REASON, sanitizeNarrative, type RemovedSentence, type SentenceCheck } from './sanitize.js'
 import type { ModelRunMetrics, Narrative, NarrativeStatus } from './types.js'
 
 export type * from './types.js'
@@ -37,8 +37,10 @@ export interface NarrateInput {
   serverUrl?: string
 }
 
-/** Kinds of sentences the checks reject, for notes. */
-const CHECKS = 'numbers or directions that match no computed fact, merge verdicts, links to other hosts'
+// Reasons the sentence check returns. The log shows them, and the note groups removals by them.
+const APPROVAL_REASON = 'merge or approval wording'
+const DIRECTION_REASON = 'direction contradicts the comparison'
+const NUMBERS_REASON = 'numbers match no fact'
 
 /** Produces the narrative, or a narrative with status and note that say why there is none. Never throws for Ollama faults. */
 export async function writeNarrative(input: NarrateInput, settings: NarrateSettings, log: Logger): Promise<Narrative> {
@@ -55,7 +57,14 @@ export async function writeNarrative(input: NarrateInput, settings: NarrateSetti
     return { ...empty, status: 'reused', markdown, note: null, run: recorder.metrics(0, null) }
   }
 
-  const session = new OllamaSession(settings, log)
+  let session: OllamaSession
+  try {
+    session = new OllamaSession(settings, log)
+  } catch (error) {
+    if (!(error instanceof OllamaFailure)) throw error
+    log.warning(error.message)
+    return { ...empty, status: 'skipped', note: `No narrative: ${error.summary}`, run: null }
+  }
   const run = new NarrativeRun(sheet, settings, session, recorder, log, allowedOrigins)
   try {
     return await run.write()
@@ -116,7 +125,7 @@ class NarrativeRun {
     const stage: PromptStage = twoStage ? 'insight' : 'single'
     const answer = await this.call(stage, buildMessages(stage, facts.text, settings.prompt, notes), budget, true)
     if (answer.problem !== null) return this.result('rejected', null, answer.problem)
-    return this.check(answer.outcome, model, [
+    return this.check(answer.outcome, answer.numPredict, model, [
       { value: budget.contextTokens, kind: 'other' },
       ...facts.omitted.map(entry => ({ value: entry.count, kind: 'count' as const }))
     ])
@@ -139,43 +148,50 @@ class NarrativeRun {
    * Makes one call and checks that the server read the whole prompt. A final call
    * cut by the token limit is retried once with a larger `num_predict` when the
    * context window has room. Only `num_predict` changes, because a change of
-   * `num_ctx` or `num_gpu` would make Ollama reload the model.
+   * `num_ctx` or `num_gpu` would make Ollama reload the model. Also returns the
+   * `num_predict` of the call whose response it returns.
    */
   private async call(
     stage: PromptStage,
     messages: ReturnType<typeof buildMessages>,
     budget: TokenBudget,
     final: boolean
-  ): Promise<{ outcome: ChatOutcome; problem: string | null }> {
+  ): Promise<{ outcome: ChatOutcome; numPredict: number | undefined; problem: string | null }> {
     const estimate = estimateMessageTokens(messages)
-    let options: Partial<Options> = { ...this.settings.options }
+    const options: Partial<Options> = { ...this.settings.options }
     const keepAlive = keepAliveValue(this.settings.keepAlive)
     this.log.info(`Asking ${this.settings.model} for the ${STAGE_NAMES[stage]} (about ${formatCount(estimate)} prompt tokens).`)
-    let outcome = await this.session.chat({ messages, options, keepAlive })
+    const outcome = await this.session.chat({ messages, options, keepAlive })
     this.recorder.addCall(outcome.final, outcome.timeToFirstTokenMs, estimate, sentOptions(options, this.settings.keepAlive))
-    let problem = truncation(outcome.final.prompt_eval_count, budget, estimate)
-    if (problem !== null) return { outcome, problem }
-
     const predict = options.num_predict
-    if (final && outcome.final.done_reason === 'length' && predict !== undefined && predict > 0) {
-      const room = budget.contextTokens - (outcome.final.prompt_eval_count ?? estimate)
-      const larger = Math.min(predict * 2, room)
-      if (larger > predict) {
-        this.log.info(`The answer stopped at the token limit (num_predict ${predict}); asking once more with num_predict ${larger}.`)
-        options = { ...options, num_predict: larger }
-        try {
-          const retried = await this.session.chat({ messages, options, keepAlive })
-          this.recorder.addCall(retried.final, retried.timeToFirstTokenMs, estimate, sentOptions(options, this.settings.keepAlive))
-          problem = truncation(retried.final.prompt_eval_count, budget, estimate)
-          if (problem !== null) return { outcome: retried, problem }
-          outcome = retried
-        } catch (error) {
-          if (!(error instanceof OllamaFailure)) throw error
-          this.log.warning(`${error.message} Keeping the answer that stopped at the token limit.`)
-        }
-      }
+    const problem = this.checkPromptCount(outcome, budget, estimate)
+    if (problem !== null) return { outcome, numPredict: predict, problem }
+
+    if (!final || outcome.final.done_reason !== 'length' || predict === undefined || predict <= 0) return { outcome, numPredict: predict, problem: null }
+    // A cached prompt prefix makes prompt_eval_count smaller than the prompt, so the larger of the two sizes the room.
+    const promptTokens = Math.max(outcome.final.prompt_eval_count ?? 0, estimate)
+    const larger = Math.min(predict * 2, budget.contextTokens - promptTokens)
+    if (larger <= predict) return { outcome, numPredict: predict, problem: null }
+
+    this.log.info(`The answer stopped at the token limit (num_predict ${predict}); asking once more with num_predict ${larger}.`)
+    const retryOptions = { ...options, num_predict: larger }
+    let retried: ChatOutcome
+    try {
+      retried = await this.session.chat({ messages, options: retryOptions, keepAlive })
+    } catch (error) {
+      if (!(error instanceof OllamaFailure)) throw error
+      this.log.warning(`${error.message} Keeping the answer that stopped at the token limit.`)
+      return { outcome, numPredict: predict, problem: null }
     }
-    return { outcome, problem: null }
+    this.recorder.addCall(retried.final, retried.timeToFirstTokenMs, estimate, sentOptions(retryOptions, this.settings.keepAlive))
+    return { outcome: retried, numPredict: larger, problem: this.checkPromptCount(retried, budget, estimate) }
+  }
+
+  /** Returns why the response must be left out because its prompt was cut, or null. Logs a low count that a cached prefix explains. */
+  private checkPromptCount(outcome: ChatOutcome, budget: TokenBudget, estimate: number): string | null {
+    const check = checkPromptEvalCount(outcome.final.prompt_eval_count, budget, estimate)
+    if (check.kind === 'cached') this.log.info(check.message)
+    return check.kind === 'cut' ? check.message : null
   }
 
   /**
@@ -183,7 +199,7 @@ class NarrativeRun {
    * answer. `runNumbers` are facts of this run besides the sheet: the context window
    * and the counts of facts left out.
    */
-  private check(outcome: ChatOutcome, model: ResolvedModel, runNumbers: FactNumber[]): Narrative {
+  private check(outcome: ChatOutcome, numPredict: number | undefined, model: ResolvedModel, runNumbers: FactNumber[]): Narrative {
     const cut = outcome.final.done_reason === 'length'
     const text = cut ? `${outcome.text.trimEnd()} …` : outcome.text
     const numbers = [...this.sheet.numbers, ...optionNumbers(this.settings), ...runNumbers]
@@ -195,23 +211,20 @@ class NarrativeRun {
       this.log.info(`Removed from the narrative (${removed.reason}): ${JSON.stringify(removed.sentence.slice(0, 300))}`)
     }
     const removedCount = sanitized.removed.length
+    const reasons = describeRemovals(sanitized.removed)
     if (removedCount > 0 && this.settings.numberCheck === 'replace-narrative') {
-      return this.result(
-        'rejected',
-        null,
-        `The narrative was withheld because ${plural(removedCount, 'sentence')} failed the checks (${CHECKS}).`,
-        removedCount
-      )
+      return this.result('rejected', null, `The narrative was withheld because ${plural(removedCount, 'sentence')} failed the checks: ${reasons}.`, removedCount)
     }
     if (sanitized.markdown === '') {
-      return this.result('rejected', null, `The narrative was withheld because every sentence failed the checks (${CHECKS}).`, removedCount)
+      return this.result('rejected', null, `The narrative was withheld because every sentence failed the checks: ${reasons}.`, removedCount)
     }
     if (removedCount > 0) {
-      this.notes.push(`Removed ${plural(removedCount, 'sentence')} that failed the checks (${CHECKS}).`)
+      this.notes.push(`Removed ${plural(removedCount, 'sentence')} that failed the checks: ${reasons}.`)
     }
     if (cut) {
-      this.notes.push(`The narrative was cut at the token limit (num_predict ${this.settings.options.num_predict ?? 'default'}) and is incomplete.`)
-      this.log.warning(`The narrative from ${this.settings.model} stopped at the token limit (done_reason: length) and is marked as cut.`)
+      const limit = numPredict !== undefined && numPredict > 0 ? `num_predict ${numPredict}` : 'num_predict unset, so the context window was full'
+      this.notes.push(`The narrative was cut at the token limit (${limit}) and is incomplete.`)
+      this.log.warning(`The narrative from ${this.settings.model} stopped at the token limit (done_reason: length, ${limit}) and is marked as cut.`)
     }
     return this.result(cut ? 'cut' : 'generated', sanitized.markdown, null, removedCount)
   }
@@ -223,34 +236,83 @@ class NarrativeRun {
   }
 }
 
+/** Result of the `prompt_eval_count` check: the prompt was read whole, was cut, or its count is low because of a cached prefix. */
+export type PromptCountCheck = { kind: 'whole' } | { kind: 'cut' | 'cached'; message: string }
+
 /**
- * Returns why the server did not read the whole prompt, or null. Ollama drops the
- * start of a prompt longer than `num_ctx` and answers as usual; the only trace is
- * `prompt_eval_count`: the whole window, half of it plus 2 (what recent versions
- * keep), or far below the estimate. A missing count (a cached prompt) is not checked.
+ * Checks `prompt_eval_count` for a cut prompt. Ollama drops the start of a prompt
+ * longer than `num_ctx` and responds as usual, and the count is the only trace: the
+ * whole window, half of it plus 2 (what recent versions keep), or far below the
+ * estimate. A count far below the estimate means a cut only when the prompt could
+ * overflow the window, because the estimate is rough. Otherwise it is what Ollama
+ * reports for a prompt whose prefix it still has cached: only the new tokens. A
+ * missing count is not checked.
  */
-export function truncation(promptEvalCount: number | undefined | null, budget: TokenBudget, estimate: number): string | null {
-  if (typeof promptEvalCount !== 'number') return null
-  const window = `the context window (${formatCount(budget.contextTokens)} tokens) was too small`
-  const read = `Ollama read ${formatCount(promptEvalCount)} of about ${formatCount(estimate)} prompt tokens`
-  const halfWindow = Math.floor(budget.contextTokens / 2) + 2
-  // NOTE: a prompt whose prefix Ollama still has cached reports only the new tokens,
-  // so a repeated identical prompt with reuse-narrative off may be flagged here.
-  const truncated =
-    promptEvalCount >= budget.contextTokens ||
-    (promptEvalCount === halfWindow && estimate > promptEvalCount * 1.05) ||
-    promptEvalCount < estimate * 0.5
-  return truncated ? `The narrative was left out because ${window}: ${read}, so the start of the prompt was dropped.` : null
+export function checkPromptEvalCount(promptEvalCount: number | undefined | null, budget: TokenBudget, estimate: number): PromptCountCheck {
+  if (typeof promptEvalCount !== 'number') return { kind: 'whole' }
+  const context = budget.contextTokens
+  const leftOut = `The narrative was left out because the context window (${formatCount(context)} tokens) was too small`
+  const evaluated = `Ollama evaluated ${formatCount(promptEvalCount)} prompt tokens`
+
+  if (promptEvalCount >= context) {
+    return { kind: 'cut', message: `${leftOut}: ${evaluated}, the whole context window (num_ctx ${context}), so the prompt was probably cut.` }
+  }
+  const halfWindow = Math.floor(context / 2) + 2
+  if (promptEvalCount === halfWindow && estimate > promptEvalCount * 1.05) {
+    return {
+      kind: 'cut',
+      message: `${leftOut}: ${evaluated}, half the context window plus 2 (num_ctx ${context}), which is what Ollama keeps of a longer prompt, for a prompt of about ${formatCount(estimate)} tokens, so the prompt was probably cut.`
+    }
+  }
+  if (promptEvalCount >= estimate * 0.5) return { kind: 'whole' }
+
+  // NOTE: half the window is a guessed margin for the rough token estimate, not a measured one.
+  const couldOverflow = estimate >= context / 2 || estimate + budget.answerTokens > context
+  if (couldOverflow) {
+    return {
+      kind: 'cut',
+      message: `${leftOut}: ${evaluated}, far below the estimate of about ${formatCount(estimate)} for a prompt that may not fit, so the start of the prompt was probably dropped.`
+    }
+  }
+  return {
+    kind: 'cached',
+    message: `${evaluated} of about ${formatCount(estimate)} estimated. The prompt fits the context window (${formatCount(context)} tokens), so the rest was probably a cached prompt prefix.`
+  }
+}
+
+/** Groups of removal reasons, for the note: the reason prefix the checks log and the words for one and for several sentences. */
+const REMOVAL_KINDS: { prefix: string; one: string; several: string }[] = [
+  { prefix: NUMBERS_REASON, one: 'numbers not in the computed facts', several: 'numbers not in the computed facts' },
+  { prefix: DIRECTION_REASON, one: 'a direction that contradicts the computed comparison', several: 'directions that contradict the computed comparison' },
+  { prefix: APPROVAL_REASON, one: 'a merge verdict or approval', several: 'merge verdicts or approvals' },
+  { prefix: LINK_REASON, one: 'a link to another host', several: 'links to other hosts' }
+]
+
+/** Describes removed sentences by reason, such as `1 with a link to another host, 1 with merge verdicts or approvals`. */
+export function describeRemovals(removed: readonly RemovedSentence[]): string {
+  const parts: string[] = []
+  let other = 0
+  const counts = REMOVAL_KINDS.map(() => 0)
+  for (const { reason } of removed) {
+    const index = REMOVAL_KINDS.findIndex(kind => reason.startsWith(kind.prefix))
+    if (index === -1) other += 1
+    else counts[index] += 1
+  }
+  for (const [index, kind] of REMOVAL_KINDS.entries()) {
+    if (counts[index] > 0) parts.push(`${formatCount(counts[index])} with ${counts[index] === 1 ? kind.one : kind.several}`)
+  }
+  if (other > 0) parts.push(`${formatCount(other)} for other reasons`)
+  return parts.join(', ')
 }
 
 /** Builds the sentence check: approval wording, contradicting directions and numbers that match no fact. */
 function sentenceCheck(sheet: FactSheet, numbers: FactNumber[], identifiers: string[]): SentenceCheck {
   return sentence => {
     const claim = checkClaims(sentence, sheet.subjects)
-    if (claim === 'approval') return 'merge or approval wording'
-    if (claim === 'direction') return 'direction contradicts the comparison'
+    if (claim === 'approval') return APPROVAL_REASON
+    if (claim === 'direction') return DIRECTION_REASON
     const unmatched = findStatedNumbers(maskIdentifiers(sentence, identifiers)).filter(stated => !matchesFact(stated, numbers))
-    return unmatched.length === 0 ? null : `numbers match no fact: ${unmatched.map(stated => stated.text).join(', ')}`
+    return unmatched.length === 0 ? null : `${NUMBERS_REASON}: ${unmatched.map(stated => stated.text).join(', ')}`
   }
 }
 

@@ -12,7 +12,7 @@ import type { NarrateSettings } from '../settings/index.js'
 /** The time limit that ended a call. */
 export type Limit = 'first-token' | 'deadline' | 'headers' | 'body'
 
-export type FailureKind = 'unreachable' | 'timeout' | 'model-missing' | 'http' | 'stream-cut' | 'server-error'
+export type FailureKind = 'invalid-host' | 'unreachable' | 'timeout' | 'model-missing' | 'http' | 'stream-cut' | 'server-error'
 
 /** A failed Ollama call, described for the log (`message`) and the report (`summary`). */
 export class OllamaFailure extends Error {
@@ -80,10 +80,17 @@ const DEFAULT_PORT = '11434'
  * Parses `ollama-host` as the `ollama` client reads `OLLAMA_HOST`: `host`,
  * `host:port` or a URL; no scheme means http and port 11434. Credentials in the
  * URL become a Basic `Authorization` header, because fetch rejects URLs with them.
+ * Throws an `invalid-host` OllamaFailure for a value that is not an http(s) URL.
  */
 export function parseOllamaHost(host: string): OllamaEndpoint {
   const explicit = host.includes('://')
-  const url = new URL(explicit ? host : `http://${host}`)
+  const url = URL.parse(explicit ? host : `http://${host}`)
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    // The value may carry credentials, so they are masked before it is shown.
+    const shown = host.replace(/\/\/[^/@]*@/, '//***@')
+    const problem = `ollama-host '${shown}' is invalid: expected http:// or https:// followed by a host, such as http://127.0.0.1:11434`
+    throw new OllamaFailure('invalid-host', `The narrative was skipped because ${problem}.`, problem)
+  }
   if (url.port === '' && !explicit) url.port = DEFAULT_PORT
   let authorization: string | null = null
   if (url.username !== '' || url.password !== '') {

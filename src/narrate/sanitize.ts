@@ -37,6 +37,8 @@ export interface SanitizedNarrative {
 export const NARRATIVE_TOP_HEADING_DEPTH = 3
 
 const LINK_REMOVED = '(link removed)'
+/** Reason given for a sentence removed because it showed the address of a removed link. */
+export const LINK_REASON = 'link to another host'
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
 
 /**
@@ -186,7 +188,7 @@ function filterPhrasing(block: Paragraph | Heading | TableCell, check: SentenceC
   for (const segment of segmenter.segment(text)) {
     const sentence = segment.segment.trim()
     if (sentence === '') continue
-    const reason = sentence.includes(LINK_REMOVED) ? 'link to another host' : check(sentence)
+    const reason = sentence.includes(LINK_REMOVED) ? LINK_REASON : check(sentence)
     if (reason === null) continue
     removed.push({ sentence, reason })
     ranges.push([segment.index, segment.index + segment.segment.length])

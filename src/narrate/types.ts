@@ -45,7 +45,7 @@ export interface Narrative {
   markdown: string | null
   /** One line that says why the narrative is missing, cut or reduced; null when it is complete. */
   note: string | null
-  /** Sentences removed because their numbers or directions matched no computed fact. */
+  /** Sentences the output checks removed: numbers or directions that match no computed fact, merge verdicts, links to other hosts. */
   removedSentences: number
   /** True when the facts had to be shortened to fit `num_ctx`; the note says what was left out. */
   factsTrimmed: boolean

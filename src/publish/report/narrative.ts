@@ -40,8 +40,9 @@ export function narrativeBlock(narrative: Narrative, priority: number): Block {
     if (narrative.note !== null) lines.push('', `_${escapeMarkdown(narrative.note)}_`)
   }
 
-  if (narrative.removedSentences > 0) {
-    lines.push('', `_The number check removed ${countOf(narrative.removedSentences, 'sentence')} whose numbers or directions matched no computed fact._`)
+  // The narrate stage names the removals and their reasons in the note, so this line is only a fallback for a narrative without one.
+  if (narrative.removedSentences > 0 && narrative.note === null) {
+    lines.push('', `_The output checks removed ${countOf(narrative.removedSentences, 'sentence')}._`)
   }
   return { priority, head: lines.join('\n') }
 }
