@@ -19,6 +19,11 @@ export interface MetricColumn {
   unit: ResolvedUnit | null
   /** False for a column of unknown name, which is a metric only when every value is a number. */
   recognised: boolean
+  /**
+   * Set for a bare statistic under a latency parent (`timing_stats.latency_percentiles.p50`) whose
+   * name gives no time unit: the table may take the unit from sibling latency columns.
+   */
+  unitFromSiblings?: boolean
 }
 
 /**
@@ -28,11 +33,13 @@ export interface MetricColumn {
  * - `row-label`: numbers rows (`prompt_index`, `id`, `run`); never a key or a metric.
  * - `timestamp`: when the row or file was written; gives the run stamp.
  * - `error`, `status`, `success`: mark failed runs.
- * - `ignored`: text that describes the row (`commit`, `notes`, `options`, change columns).
+ * - `ignored`: text that describes the row (`commit`, `notes`, `options`, change columns), and
+ *   attributes of the device or profiler session (`pstate`, `device__attribute_*`), which are no measurements.
+ * - `interval`: bounds of an interval (`confidence_interval_95`), which are no samples.
  */
 export type ColumnClass =
   | MetricColumn
-  | { role: 'key' | 'workload' | 'row-label' | 'timestamp' | 'error' | 'status' | 'success' | 'ignored' }
+  | { role: 'key' | 'workload' | 'row-label' | 'timestamp' | 'error' | 'status' | 'success' | 'ignored' | 'interval' }
 
 const KEY_NAMES = new Set([
   'model', 'model_name', 'model_id', 'model_tag', 'tag', 'config', 'config_name', 'config_id', 'configuration',
@@ -42,18 +49,33 @@ const KEY_NAMES = new Set([
   'quantization_level', 'quant_type', 'temperature', 'temp', 'top_p', 'top_k', 'min_p', 'repeat_penalty', 'seed',
   'batch_size', 'batch', 'seq_len', 'sequence_length', 'context_length', 'context_size', 'ctx', 'embed_dim',
   'hidden_size', 'channels', 'height', 'width', 'input_size', 'image_size', 'opset', 'threads', 'workers',
-  'concurrency', 'parallel', 'kernel', 'operation', 'op', 'shape', 'dataset', 'metric', 'platform', 'arch'
+  'concurrency', 'parallel', 'kernel', 'operation', 'op', 'shape', 'dataset', 'metric', 'platform', 'arch',
+  // Run configuration, as Ollama options and report tables name it: it identifies a series, it is not measured.
+  'context_window', 'context_len', 'ctx_len', 'ctx_size', 'gpu_layers', 'layers', 'thread', 'max_tokens',
+  'keep_alive', 'quant_method', 'quantization_type', 'kv_cache_type', 'cuda_context'
 ])
 
 /** Identifiers of one request; see the per-row label rule in `table.ts`. */
 const WORKLOAD_NAMES = new Set([
   'prompt', 'prompt_text', 'prompt_name', 'input', 'input_text', 'query', 'question', 'request', 'message',
-  'test', 'test_name', 'test_case', 'case', 'case_name', 'example', 'sample_name'
+  'test', 'test_name', 'test_case', 'case', 'case_name', 'example', 'sample_name',
+  // A context of numbers (2048) is a context length and keys the series, but a context of words is a scenario.
+  'context'
 ])
+
+/** Workload names whose numeric values are a configuration, so they always key the series. */
+const CONFIGURATION_WHEN_NUMERIC = new Set(['context'])
+
+/** Returns true for a workload column that keys the series whenever its values are numbers (`Context`: 4096). */
+export function isConfigurationWhenNumeric(name: string): boolean {
+  return CONFIGURATION_WHEN_NUMERIC.has(splitName(name).normalized)
+}
 
 const ROW_LABEL_NAMES = new Set([
   'id', 'idx', 'index', 'prompt_index', 'prompt_id', 'request_id', 'request_index', 'run', 'run_id', 'run_index',
-  'run_number', 'iteration', 'iter', 'trial', 'rep', 'repeat', 'repetition', 'step', 'sample_index', 'row', 'no'
+  'run_number', 'iteration', 'iter', 'trial', 'rep', 'repeat', 'repetition', 'step', 'sample_index', 'row', 'no',
+  // Process, thread and CUDA stream numbers identify where a row ran, not what it measured.
+  'pid', 'ppid', 'tid', 'stream'
 ])
 
 const TIMESTAMP_NAMES = new Set(['timestamp', 'time', 'date', 'datetime', 'ts', 'when'])
@@ -70,6 +92,27 @@ const IGNORED_NAMES = new Set([
   'description', 'desc', 'response', 'response_text', 'output', 'output_text', 'text', 'options', 'metadata',
   'command', 'cmd', 'args', 'graph_preview', 'banter_text', 'variations', 'compilation', 'benchmark_metadata'
 ])
+
+/**
+ * Device attributes and states as nvidia-smi and Nsight Compute write them: the performance
+ * state, fan setting and compute capability (`CC`) describe the device, not the benchmark.
+ */
+const DEVICE_ATTRIBUTE_NAMES = new Set([
+  'pstate', 'performance_state', 'perf_state', 'power_state', 'fan', 'fan_speed', 'cc', 'compute_capability', 'uuid',
+  'serial', 'bus_id', 'pci_bus_id'
+])
+
+/**
+ * Nsight Compute sections that describe the device, its links and the profiler session
+ * (`device__attribute_clock_rate`, `nvlink__bandwidth`, `profiler__replayer_passes`), not the kernel.
+ */
+const DEVICE_SECTION_PREFIX = /^(device|nvlink|c2clink|numa|profiler)__/
+
+/** Words of a frequency (`clock_memory`, `gpu_freq`): neither a size nor a speed to gate. */
+const FREQUENCY_WORDS = new Set(['clock', 'clocks', 'freq', 'frequency', 'hz', 'khz', 'mhz', 'ghz'])
+
+/** Denominators of a quotient such as `tokens per GB` or `tokens_per_watt`, and their display spelling. */
+const QUOTIENT_DENOMINATORS: Record<string, string> = { w: 'W', watt: 'W', watts: 'W', j: 'J', joule: 'J', joules: 'J' }
 
 /** Words of a column that compares two results instead of measuring one. */
 const CHANGE_WORDS = new Set(['delta', 'δ', 'change', 'diff', 'difference', 'vs', 'improvement', 'regression'])
@@ -164,18 +207,28 @@ export function classifyColumn(name: string, explicitUnit: string | null): Colum
   if (IGNORED_NAMES.has(normalized) || /(^|_)(version|path|driver)$/.test(normalized)) {
     return { role: 'ignored' }
   }
+  if (DEVICE_ATTRIBUTE_NAMES.has(normalized) || DEVICE_SECTION_PREFIX.test(parts.segment)) return { role: 'ignored' }
+  if (isIntervalName(words)) return { role: 'interval' }
   if (words.some(word => CHANGE_WORDS.has(word)) || /[Δδ]/.test(parts.segment)) return { role: 'ignored' }
   if (WORKLOAD_NAMES.has(normalized)) return { role: 'workload' }
   if (KEY_NAMES.has(normalized) || isConfigCount(words) || /(^|_)dim$/.test(normalized)) return { role: 'key' }
   if (/(^|_)(id|idx|index|number)$/.test(normalized)) return { role: 'row-label' }
 
-  return classifyMetric(parts, explicitUnit)
+  return classifyMetric(name, parts, explicitUnit)
 }
 
 /** `num_gpu`, `num_ctx`, `n_threads` set a configuration; `num_tokens` counts. */
 function isConfigCount(words: string[]): boolean {
   if (words.length < 2 || (words[0] !== 'num' && words[0] !== 'n')) return false
   return !words.slice(1).some(word => COUNT_WORDS.has(word) || SIZE_WORDS.has(word))
+}
+
+/** `confidence_interval_95`, `ci95`, `ci_lower`: the bounds of an interval, not samples. */
+function isIntervalName(words: string[]): boolean {
+  if (words.includes('interval') && (words.includes('confidence') || words.includes('credible'))) return true
+  if (words.some(word => /^ci\d{2}$/.test(word))) return true
+  const ci = words.indexOf('ci')
+  return ci >= 0 && ['low', 'lower', 'lo', 'high', 'upper', 'hi', 'bounds'].includes(words[ci + 1] ?? '')
 }
 
 function isTimestampName(normalized: string): boolean {
@@ -185,12 +238,20 @@ function isTimestampName(normalized: string): boolean {
   return /(^|_)(create|created|start|started|begin|end|ended|finish|finished|update|updated|modified)_time$/.test(normalized)
 }
 
+/**
+ * Returns true for a word of a latency's name that may name the timed phase (`compile` in
+ * `compile_time_s`): a plain word that is no latency word, time unit or statistic.
+ */
+export function isPhaseWord(word: string): boolean {
+  return /^[a-z]+$/.test(word) && !LATENCY_WORDS.has(word) && !NAME_TIME_UNITS.has(word) && AGGREGATE_WORDS[word] === undefined
+}
+
 /** Returns true for a name such as `generated_at` or `timestamp` whose newest value is a run stamp. */
 export function isRunStampName(name: string): boolean {
   return isTimestampName(splitName(name).normalized)
 }
 
-function classifyMetric(parts: NameParts, explicitUnit: string | null): MetricColumn {
+function classifyMetric(name: string, parts: NameParts, explicitUnit: string | null): MetricColumn {
   let aggregate: AggregateKind | null = null
   const rest: string[] = []
   for (const word of parts.words) {
@@ -198,6 +259,19 @@ function classifyMetric(parts: NameParts, explicitUnit: string | null): MetricCo
     if (found !== undefined && aggregate === null) aggregate = found
     else rest.push(word)
   }
+
+  if (aggregate !== null && rest.length === 0 && explicitUnit === null) {
+    const parent = classifyBareStatistic(name, aggregate)
+    if (parent !== null) return parent
+  }
+  if (rest.some(word => FREQUENCY_WORDS.has(word))) {
+    const last = rest.at(-1) ?? ''
+    const nameUnit = /^[kmg]?hz$/.test(last) ? `${last.slice(0, -2).toUpperCase()}Hz` : null
+    const unitText = explicitUnit?.trim() || nameUnit
+    return { role: 'metric', kind: 'other', aggregate, unitText, unit: null, recognised: false }
+  }
+  const quotient = explicitUnit === null ? quotientUnit(rest) : null
+  if (quotient !== null) return { role: 'metric', kind: 'ratio', aggregate, unitText: quotient, unit: null, recognised: true }
 
   const nameUnit = unitFromName(parts, rest)
   const unitText = explicitUnit?.trim() || nameUnit.text
@@ -212,6 +286,48 @@ function classifyMetric(parts: NameParts, explicitUnit: string | null): MetricCo
   else kind = 'other'
 
   return { role: 'metric', kind, aggregate, unitText, unit, recognised: kind !== 'other' }
+}
+
+/**
+ * Classifies a bare statistic (`p50`, `mean`) by its parent segments: under a parent that
+ * names a latency (`timing_stats.latency_percentiles.p95`) it is a latency aggregate, in the
+ * time unit of the nearest parent that has one (`latency_ms.p95`). Returns null when no
+ * parent names a latency.
+ */
+function classifyBareStatistic(name: string, aggregate: AggregateKind): MetricColumn | null {
+  const segments = name.split('.').slice(0, -1).reverse()
+  const parents = segments.map(segment => splitName(segment))
+  if (!parents.some(parent => parent.words.some(word => LATENCY_WORDS.has(word)))) return null
+
+  for (const parent of parents) {
+    const unit = unitFromName(parent, parent.words)
+    const resolved = unit.text === null ? null : resolveUnit(unit.text)
+    if (resolved?.kind === 'time') return { role: 'metric', kind: 'latency', aggregate, unitText: unit.text, unit: resolved, recognised: true }
+  }
+  return { role: 'metric', kind: 'latency', aggregate, unitText: null, unit: null, recognised: true, unitFromSiblings: true }
+}
+
+/**
+ * Returns the unit of a quotient such as `tokens per GB` or `tokens_per_watt` (`tokens/GB`):
+ * a counted noun per a size or energy unit, which is neither a size nor a speed. Null otherwise.
+ */
+function quotientUnit(words: string[]): string | null {
+  let numerator: string | undefined
+  let denominator: string | undefined
+  const per = words.indexOf('per')
+  if (per >= 1 && per === words.length - 2) {
+    numerator = words[per - 1]
+    denominator = words[per + 1]
+  } else {
+    const slashed = words.find(word => /^[a-z]+\/[a-z]+$/.test(word))
+    if (slashed !== undefined) [numerator, denominator] = slashed.split('/')
+  }
+  if (numerator === undefined || denominator === undefined || millisecondsPer(denominator) !== undefined) return null
+
+  const noun = rateNoun(numerator) ?? (COUNT_WORDS.has(numerator) ? numerator : undefined)
+  const size = resolveUnit(denominator)
+  const shown = size?.kind === 'size' ? size.display : QUOTIENT_DENOMINATORS[denominator]
+  return noun === undefined || shown === undefined ? null : `${noun}/${shown}`
 }
 
 interface NameUnit {

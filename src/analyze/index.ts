@@ -38,6 +38,8 @@ export interface FileAnalysis {
   warnings: DataWarning[]
   /** Tables found in the file; 0 for a Markdown file that is only prose. */
   tables: number
+  /** Decisions worth a log line but no report warning, such as a column left out as interval bounds. */
+  notes: string[]
 }
 
 const DEFAULT_CONCURRENCY = 4
@@ -75,7 +77,7 @@ export async function analyzeTables(
     series.benchmark = identity.benchmark
     series.runStamp = runStamp
   }
-  return { path, series: result.series, failures: result.failures, warnings: result.warnings, tables: result.tables }
+  return { path, series: result.series, failures: result.failures, warnings: result.warnings, tables: result.tables, notes: result.notes }
 }
 
 /** Reads every collected file and computes the facts of the tree. */
@@ -141,6 +143,7 @@ async function analyzeFile(file: ArtifactFile, options: AnalyzeOptions, log: Log
   try {
     const analysis = await analyzeTables(file.path, readTables(file, warning => parseWarnings.push(warning)), options)
     for (const warning of [...parseWarnings, ...analysis.warnings]) log.info(describeWarning(warning))
+    for (const note of analysis.notes) log.info(`${file.path}: ${note}`)
     return { analysis, parseWarnings, prose: file.format === 'markdown' && analysis.tables === 0 }
   } catch (error) {
     // One unreadable file must not stop the run: it is listed as skipped with the reason.

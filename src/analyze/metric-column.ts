@@ -18,6 +18,11 @@ export class SeriesSamples {
   droppedNonFinite = 0
   /** Latency values without a unit, left out because they cannot be converted to ms. */
   unitless = 0
+  /** Latency values of exactly 0 in rows whose timed phase has no data, left out as not applicable. */
+  notApplicable = 0
+  /** Latency samples of exactly 0 that were kept, and the line of the first. */
+  zeroes = 0
+  firstZeroLine = 0
   /** 1-based line of the first row that gave a sample; 0 when none did. */
   firstLine = 0
 
@@ -35,6 +40,11 @@ export class SeriesSamples {
     }
   }
 
+  noteZero(line: number): void {
+    this.zeroes++
+    if (this.firstZeroLine === 0) this.firstZeroLine = line
+  }
+
   /** Rereads the ambiguous values (`1.234`, `1,234`) as written with decimal commas. */
   useDecimalCommas(): void {
     for (let i = 0; i < this.alternateIndex.length; i++) this.accumulator.replace(this.alternateIndex[i], this.alternateValue[i])
@@ -50,6 +60,9 @@ export class SeriesSamples {
     }
     this.droppedNonFinite += later.droppedNonFinite
     this.unitless += later.unitless
+    this.notApplicable += later.notApplicable
+    this.zeroes += later.zeroes
+    if (this.firstZeroLine === 0) this.firstZeroLine = later.firstZeroLine
     if (this.firstLine === 0) this.firstLine = later.firstLine
   }
 }
@@ -154,11 +167,19 @@ export class MetricColumnReader {
       this.sawUnitless = true
     }
 
+    const value = reading.value * factor
+    const commaValue = reading.commaValue === null ? null : reading.commaValue * factor
+    if (!Number.isFinite(value) || (commaValue !== null && !Number.isFinite(commaValue))) {
+      // A finite value can overflow on conversion, such as 1e306 s to ms.
+      this.nonFinite++
+      if (target !== null) target.droppedNonFinite++
+      return
+    }
+
     this.numbers++
     this.marks.observe(reading, line)
     if (target === null) return
-    const commaValue = reading.commaValue === null ? null : reading.commaValue * factor
-    target.add(reading.value * factor, commaValue, line)
+    target.add(value, commaValue, line)
   }
 
   private acceptDisplayUnit(display: string): boolean {

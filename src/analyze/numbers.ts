@@ -40,6 +40,15 @@ const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\
  * `1234e56`) are invalid, so the column is not taken as a metric.
  */
 export function readCell(cell: CellValue, strict: boolean): CellReading {
+  const reading = readCellText(cell, strict)
+  // Text such as `1e309` or a 400-digit integer parses to Infinity: it is no sample either.
+  if (reading.type === 'number' && !(Number.isFinite(reading.value) && (reading.commaValue === null || Number.isFinite(reading.commaValue)))) {
+    return { type: 'non-finite' }
+  }
+  return reading
+}
+
+function readCellText(cell: CellValue, strict: boolean): CellReading {
   if (cell === null) return { type: 'missing' }
   if (typeof cell === 'number') {
     return Number.isFinite(cell) ? { type: 'number', value: cell, unit: null, evidence: null, commaValue: null, text: String(cell) } : { type: 'non-finite' }

@@ -39,14 +39,8 @@ export function summarize(samples: ArrayLike<number>): SummaryStatistics | null 
   if (n === 0) return null
   const sorted = Float64Array.from(samples).sort()
 
-  let sum = 0
-  for (let i = 0; i < n; i++) sum += sorted[i]
-  const mean = sum / n
-
-  // Two passes (mean first, then squared deviations) keep the variance accurate for large values.
-  let squares = 0
-  for (let i = 0; i < n; i++) squares += (sorted[i] - mean) ** 2
-  const stddev = n < 2 ? null : Math.sqrt(squares / (n - 1))
+  const mean = meanOf(sorted)
+  const stddev = n < 2 ? null : standardDeviationOf(sorted, mean)
 
   return {
     n,
@@ -59,6 +53,45 @@ export function summarize(samples: ArrayLike<number>): SummaryStatistics | null 
     p95: percentileOfSorted(sorted, 0.95),
     p99: percentileOfSorted(sorted, 0.99)
   }
+}
+
+/**
+ * Returns the mean of finite samples. When their sum overflows a double (values near
+ * 1.8e308), the samples are summed divided by the largest magnitude, so the mean stays finite.
+ */
+function meanOf(samples: Float64Array): number {
+  const n = samples.length
+  let sum = 0
+  for (let i = 0; i < n; i++) sum += samples[i]
+  if (Number.isFinite(sum)) return sum / n
+
+  const scale = largestMagnitude(samples)
+  let scaled = 0
+  for (let i = 0; i < n; i++) scaled += samples[i] / scale
+  return (scaled / n) * scale
+}
+
+/**
+ * Returns the sample standard deviation (n - 1 in the denominator), with the mean taken
+ * first so the variance stays accurate for large values. Deviations whose squares
+ * overflow are divided by the largest magnitude first.
+ */
+function standardDeviationOf(samples: Float64Array, mean: number): number {
+  const n = samples.length
+  let squares = 0
+  for (let i = 0; i < n; i++) squares += (samples[i] - mean) ** 2
+  if (Number.isFinite(squares)) return Math.sqrt(squares / (n - 1))
+
+  const scale = largestMagnitude(samples)
+  let scaled = 0
+  for (let i = 0; i < n; i++) scaled += (samples[i] / scale - mean / scale) ** 2
+  return Math.sqrt(scaled / (n - 1)) * scale
+}
+
+function largestMagnitude(samples: Float64Array): number {
+  let largest = 0
+  for (let i = 0; i < samples.length; i++) largest = Math.max(largest, Math.abs(samples[i]))
+  return largest
 }
 
 /** Flags p95 and p99 computed from too few samples to differ from the maximum. */

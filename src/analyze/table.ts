@@ -17,12 +17,14 @@
  * Row numbers (`prompt_index`, `id`, `run`) and timestamps never key a series.
  */
 import type { CellValue, ParsedTable } from '../collect/types.js'
-import { classifyColumn, isRunStampName, type ColumnClass } from './columns.js'
+import { classifyColumn, isConfigurationWhenNumeric, isRunStampName, type ColumnClass, type MetricColumn } from './columns.js'
 import { compareText } from './inventory.js'
 import { MetricColumnReader, SeriesSamples } from './metric-column.js'
 import { parseTimestamp, type ParsedTime } from './runs.js'
 import { COLD_START_FACTOR, detectColdStart, lowSampleFlag } from './statistics.js'
 import type { AggregateKind, DataWarning, Direction, FailedRunGroup, MetricDescriptor, SeriesFlag, SeriesMetric } from './types.js'
+import { resolveUnit } from './units.js'
+import { findPhaseColumns, isZeroCell, phaseMissing } from './zero-latency.js'
 
 export interface TableLimits {
   /** Largest number of distinct series per file; rows of further series are counted and left out. */
@@ -61,6 +63,8 @@ export interface FileSeries {
   /** Newest timestamp in a timestamp column or field, preferring those with a UTC offset. */
   newestTimestamp: ParsedTime | null
   tables: number
+  /** Decisions worth a log line but no report warning, such as a column left out as interval bounds. */
+  notes: string[]
 }
 
 /** Rows sharing the same identifying values. */
@@ -106,6 +110,8 @@ interface IdentityColumn {
   seen: Set<string> | null
   /** Declared a per-row label; its value no longer keys the series. */
   label: boolean
+  /** A workload column that is a configuration while every value is a number (see `isConfigurationWhenNumeric`). */
+  numericConfiguration: boolean
 }
 
 /** Collects the series of one artifact file, table by table. */
@@ -113,6 +119,7 @@ export class FileAnalyzer {
   private readonly series: SeriesMetric[] = []
   private readonly failures: FailedRunGroup[] = []
   private readonly warnings: DataWarning[] = []
+  private readonly notes: string[] = []
   private seriesCount = 0
   private droppedRows = 0
   private readonly droppedSeries = new Set<string>()
@@ -130,6 +137,10 @@ export class FileAnalyzer {
 
   warn(code: string, message: string, line?: number): void {
     this.warnings.push(line === undefined ? { path: this.path, code, message } : { path: this.path, line, code, message })
+  }
+
+  note(message: string): void {
+    this.notes.push(message)
   }
 
   /** Reads every row of `table` and adds its series. */
@@ -159,7 +170,8 @@ export class FileAnalyzer {
       failures: this.failures,
       warnings: this.warnings,
       newestTimestamp: this.newestWithOffset ?? this.newestWithoutOffset,
-      tables: this.tables
+      tables: this.tables,
+      notes: this.notes
     }
   }
 
@@ -215,6 +227,8 @@ class TableReader {
   private readonly classes: ColumnClass[]
   private readonly identity: IdentityColumn[] = []
   private readonly metrics: MetricColumnReader[] = []
+  /** Per metric in `metrics`: the columns of the phase a latency times (see `zero-latency.ts`). */
+  private readonly phaseColumns: number[][] = []
   private readonly errorColumns: number[] = []
   private readonly statusColumns: number[] = []
   private readonly successColumns: number[] = []
@@ -234,10 +248,13 @@ class TableReader {
       if (key !== 'metric' && key !== 'unit' && value !== '') this.contextLabels[key] = value
     }
 
-    this.classes = columns.map((name, index) => {
+    const classes = columns.map((name, index) => {
       const contextUnit = context.metric === name ? (context.unit ?? null) : null
       return classifyColumn(name, units[index] ?? contextUnit)
     })
+    this.classes = classes.map((columnClass, index) =>
+      columnClass.role === 'metric' && columnClass.unitFromSiblings === true ? this.withSiblingUnit(classes, index, columnClass) : columnClass
+    )
 
     const identifying = columns
       .map((name, index) => ({ name, index, role: this.classes[index].role }))
@@ -246,13 +263,18 @@ class TableReader {
     const useDotted = topLevel.length === 0 && Object.keys(this.contextLabels).length === 0
     for (const column of useDotted ? identifying : topLevel) {
       const workload = column.role === 'workload'
-      this.identity.push({ index: column.index, name: column.name, workload, seen: workload ? new Set() : null, label: false })
+      const numericConfiguration = workload && isConfigurationWhenNumeric(column.name)
+      this.identity.push({ index: column.index, name: column.name, workload, seen: workload ? new Set() : null, label: false, numericConfiguration })
     }
 
     this.classes.forEach((columnClass, index) => {
       switch (columnClass.role) {
         case 'metric':
           this.metrics.push(new MetricColumnReader(index, columns[index], columnClass))
+          this.phaseColumns.push(columnClass.kind === 'latency' ? findPhaseColumns(columns, index) : [])
+          break
+        case 'interval':
+          this.file.note(`${this.describe(columns[index])} contains the bounds of an interval, not samples, so it is not reported as a metric.`)
           break
         case 'error':
           this.errorColumns.push(index)
@@ -278,6 +300,9 @@ class TableReader {
     }
 
     const values = this.identity.map(column => cellText(cells[column.index] ?? null))
+    this.identity.forEach((column, i) => {
+      if (column.numericConfiguration && values[i] !== '' && !/^\d+(\.\d+)?$/.test(values[i])) column.numericConfiguration = false
+    })
     if (this.trackDistinct(values)) this.declareLabels()
     const group = this.groupFor(values, line)
     if (group === null) return
@@ -298,8 +323,39 @@ class TableReader {
         target = group.samples[m] ?? new SeriesSamples(this.file.sampleLimit)
         group.samples[m] = target
       }
-      reader.read(cells[reader.index] ?? null, line, target)
+      const cell = cells[reader.index] ?? null
+      const zero = reader.kind === 'latency' && isZeroCell(cell)
+      if (zero && phaseMissing(cells, this.phaseColumns[m])) {
+        if (target !== null) target.notApplicable++
+        continue
+      }
+      const before = target?.accumulator.count ?? 0
+      reader.read(cell, line, target)
+      if (zero && target !== null && target.accumulator.count > before) target.noteZero(line)
     }
+  }
+
+  /**
+   * Gives a bare latency statistic without a time unit (`timing_stats.latency_percentiles.p50`)
+   * the unit of its sibling latency columns under the same grandparent (`timing_stats.overall_mean_ms`)
+   * when they all agree on one. Otherwise the column keeps no unit and is reported as such.
+   */
+  private withSiblingUnit(classes: ColumnClass[], index: number, column: MetricColumn): MetricColumn {
+    const name = this.table.columns[index]
+    const prefix = name.split('.').slice(0, -2).join('.')
+    const siblingUnits = new Map<number, { text: string; sibling: string }>()
+    classes.forEach((other, j) => {
+      if (j === index || other.role !== 'metric' || other.kind !== 'latency' || other.unit?.kind !== 'time' || other.unitText === null) return
+      const sibling = this.table.columns[j]
+      if (prefix !== '' && !sibling.startsWith(`${prefix}.`)) return
+      if (!siblingUnits.has(other.unit.factor)) siblingUnits.set(other.unit.factor, { text: other.unitText, sibling })
+    })
+    if (siblingUnits.size !== 1) return column
+
+    const [{ text, sibling }] = siblingUnits.values()
+    const unit = resolveUnit(text)
+    this.file.note(`${this.describe(name)} names no time unit: it takes '${text}' from its sibling column '${sibling}'.`)
+    return { ...column, unitText: text, unit, unitFromSiblings: false }
   }
 
   /**
@@ -361,7 +417,7 @@ class TableReader {
 
   /** Turns workload columns whose values never repeated into labels and merges their groups. */
   private declareLabels(): boolean {
-    const distinct = this.identity.filter(column => column.workload && !column.label && column.seen !== null)
+    const distinct = this.identity.filter(column => column.workload && !column.label && column.seen !== null && !column.numericConfiguration)
     if (distinct.length === 0) return false
     for (const column of distinct) {
       column.label = true
@@ -534,6 +590,7 @@ class TableReader {
     if (droppedNonFinite > 0) {
       flags.push({ code: 'non-finite-dropped', message: `${droppedNonFinite} NaN or infinite value(s) left out` })
     }
+    flags.push(...zeroFlags(this.table.columns, this.phaseColumns[this.metrics.indexOf(reader)], metric, samples))
 
     return {
       path: this.file.path,
@@ -598,6 +655,27 @@ interface ColumnOutcome {
   rejected: boolean
   /** A latency without a known time unit: no statistics. */
   unknownUnit: boolean
+}
+
+/** Flags latency values of exactly 0: left out as not applicable, or kept but suspicious. */
+function zeroFlags(columns: readonly string[], phaseColumns: readonly number[], metric: MetricDescriptor, samples: SeriesSamples | undefined): SeriesFlag[] {
+  const flags: SeriesFlag[] = []
+  if (samples === undefined) return flags
+  if (samples.notApplicable > 0) {
+    const phase = columns[phaseColumns[0]]
+    flags.push({
+      code: 'not-applicable',
+      message: `${samples.notApplicable} value(s) of exactly 0 left out as not applicable: their rows have no '${phase}' data, so that phase did not run`
+    })
+  }
+  // A spread of 0 is real (identical values), so only other statistics and raw samples are flagged.
+  if (samples.zeroes > 0 && metric.aggregate !== 'std') {
+    flags.push({
+      code: 'zero-latency',
+      message: `${samples.zeroes} latency value(s) of exactly 0 ${metric.unit} (first on line ${samples.firstZeroLine}): a duration of 0 usually means not measured, check the artifact`
+    })
+  }
+  return flags
 }
 
 /** Text of an identifying cell; JSON numbers and booleans as JavaScript prints them. */

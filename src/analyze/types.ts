@@ -60,6 +60,10 @@ export interface SeriesFlag {
     | 'sample-limit'
     /** The column mixes number formats or has values that read two ways, so the series has no statistics. */
     | 'invalid-values'
+    /** Latency values of exactly 0 in rows whose timed phase has no data (`compilation: null`), left out. */
+    | 'not-applicable'
+    /** Latency values of exactly 0 that were kept: most often a duration that was never measured. */
+    | 'zero-latency'
   message: string
 }
 

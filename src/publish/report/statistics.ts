@@ -173,7 +173,9 @@ function notesCell(series: SeriesMetric): string {
   if (series.droppedNonFinite > 0) notes.push(`${countOf(series.droppedNonFinite, 'non-finite value')} dropped`)
   if (series.failedRuns > 0) notes.push(`${countOf(series.failedRuns, 'failed run')} left out`)
   for (const flag of series.flags) {
-    if (flag.code === 'unknown-unit' || flag.code === 'sample-limit' || flag.code === 'invalid-values') notes.push(escapeMarkdown(flag.message))
+    if (flag.code === 'unknown-unit' || flag.code === 'sample-limit' || flag.code === 'invalid-values' || flag.code === 'not-applicable' || flag.code === 'zero-latency') {
+      notes.push(escapeMarkdown(flag.message))
+    }
   }
   return notes.length === 0 ? EMPTY_CELL : notes.join('; ')
 }
