@@ -4,7 +4,7 @@
  */
 import { analyzeCollection, type FileOutcome } from './analyze/index.js'
 import type { Analysis } from './analyze/types.js'
-import { collectArtifacts } from './collect/index.js'
+import { collectArtifacts, type CollectOptions } from './collect/index.js'
 import { compareAnalyses, loadBaseline } from './compare/index.js'
 import type { Logger } from './logger.js'
 import { writeNarrative, type PublishedNarrative } from './narrate/index.js'
@@ -38,8 +38,8 @@ export async function buildReportModel(context: PipelineContext, log: Logger): P
       log
     )
     try {
-      const base = baseline.root === null ? null : await analyzeTree(baseline.root, settings, cache, baseline.blobs, log)
-      return await compareAnalyses(head, base, baseline.source, settings.gate, workspace, log)
+      const base = baseline.root === null ? null : await analyzeTree(baseline.root, settings, cache, baseline.blobs, log, { baseline: true })
+      return await compareAnalyses(head, base, baseline.source, settings.gate, workspace, log, settings.collect.patterns)
     } finally {
       await baseline.cleanup()
     }
@@ -57,8 +57,15 @@ export async function buildReportModel(context: PipelineContext, log: Logger): P
  * Collects and analyzes one tree. `blobs` gives the git blob ids of a baseline folder
  * written from git, which is not a repository itself, so the cache can match its files.
  */
-async function analyzeTree(root: string, settings: Settings, cache: Map<string, FileOutcome>, blobs: ReadonlyMap<string, string>, log: Logger): Promise<Analysis> {
-  const collection = await collectArtifacts(root, settings.collect, log)
+async function analyzeTree(
+  root: string,
+  settings: Settings,
+  cache: Map<string, FileOutcome>,
+  blobs: ReadonlyMap<string, string>,
+  log: Logger,
+  options: CollectOptions = {}
+): Promise<Analysis> {
+  const collection = await collectArtifacts(root, settings.collect, log, options)
   for (const file of collection.files) file.blob ??= blobs.get(file.path) ?? null
   return analyzeCollection(collection, { maxSeries: settings.collect.maxSeries, cache }, log)
 }

@@ -161,7 +161,7 @@ describe('artifact guards', () => {
         ['reports/good.csv']
       )
       assert.match(skippedReason(collection, 'reports/utf16.csv'), /UTF-16 byte order mark/)
-      assert.match(skippedReason(collection, 'reports/mangled.csv'), /UTF-16 byte order mark, re-encoded/)
+      assert.match(skippedReason(collection, 'reports/mangled.csv'), /starts with a UTF-16 byte order mark stored as UTF-8 bytes C3 BF C3 BE; convert the file to UTF-8/)
       assert.match(skippedReason(collection, 'reports/nobom.csv'), /UTF-16 text/)
       assert.match(skippedReason(collection, 'reports/binary.json'), /NUL byte on line 1/)
       assert.match(skippedReason(collection, 'reports/latin1.csv'), /invalid UTF-8 on line 2/)

@@ -251,9 +251,42 @@ describe('json structure', () => {
   })
 
   it('root array of numbers', async () => {
-    const { tables } = await readContent('numbers.json', '[1, 2, 3]')
+    const { tables, warnings } = await readContent('numbers.json', '[1, 2, 3]')
     assert.deepEqual(tables[0].columns, ['value'])
     assert.equal(tables[0].rows.length, 3)
+    assert.deepEqual(warnings, [])
+  })
+
+  for (const [name, content, cause] of [
+    ['null root', 'null', /the JSON root is null, not an object or an array of records/],
+    ['string root', '"just a string"', /the JSON root is a string, not an object or an array of records/],
+    ['number root', '42', /the JSON root is a number, not an object or an array of records/],
+    ['boolean root', 'true', /the JSON root is a boolean/],
+    ['object without numbers', '{"a": {"b": "c"}}', /no numeric field and no array of numbers/],
+    ['empty object', '{}', /no numeric field/],
+    ['array of strings', '["a", "b"]', /no numeric field/],
+    ['mixed array', '[1, "a"]', /no numeric field/]
+  ] as const) {
+    it(`${name} warns no table`, async () => {
+      const file = `${name.replace(/ /g, '-')}.json`
+      const { warnings } = await readContent(file, content)
+      assert.equal(warnings.length, 1)
+      assert.equal(warnings[0].path, `artifacts/${file}`)
+      assert.equal(warnings[0].line, 1)
+      assert.match(warnings[0].message, /^No table of values found: /)
+      assert.match(warnings[0].message, cause)
+    })
+  }
+
+  it('numeric text counts as values', async () => {
+    const { tables, warnings } = await readContent('text-values.json', '{"series": "chat", "latency": "12.5 ms"}')
+    assert.equal(tables.length, 1)
+    assert.deepEqual(warnings, [])
+  })
+
+  it('NaN samples count as values', async () => {
+    const { warnings } = await readContent('nan-samples.json', '{"samples": [NaN, NaN]}')
+    assert.deepEqual(warnings, [])
   })
 
   it('identifying fields', () => {

@@ -75,6 +75,71 @@ describe('markdown tables', () => {
     const { tables } = await readAll(await artifactAt(await writeMarkdown('pipes.md', 'a | b\nc | d\n'), 'reports/pipes.md'))
     assert.equal(tables.length, 0)
   })
+
+  it('cell count mismatches warned', async () => {
+    const { warnings } = await readAll(await artifactAt(await writeMarkdown('mismatch.md', REPORT), 'reports/mismatch.md'))
+    assert.deepEqual(
+      warnings.map(warning => [warning.path, warning.line, warning.message]),
+      [
+        ['reports/mismatch.md', 8, 'Row has 2 cells but the header has 3, so the missing cell is read as empty.'],
+        ['reports/mismatch.md', 9, 'Row has 4 cells but the header has 3, so the last cell was dropped.']
+      ]
+    )
+  })
+
+  it('extra and missing cells counted', async () => {
+    const content = ['| series | latency_ms | tokens |', '|---|---|---|', '| b | 200 | 300 | 400 | 500 |', '| c |', '| d | 1 | 2 |'].join('\n')
+    const { tables, warnings } = await readAll(await artifactAt(await writeMarkdown('counts.md', content), 'reports/counts.md'))
+    assert.deepEqual(
+      tables[0].rows.map(row => row.cells),
+      [
+        ['b', '200', '300'],
+        ['c', '', ''],
+        ['d', '1', '2']
+      ]
+    )
+    assert.deepEqual(
+      warnings.map(warning => [warning.line, warning.message]),
+      [
+        [3, 'Row has 5 cells but the header has 3, so the last 2 cells were dropped.'],
+        [4, 'Row has 1 cell but the header has 3, so the missing 2 cells are read as empty.']
+      ]
+    )
+  })
+
+  it('missing delimiter row warned', async () => {
+    const cases: [string, string, number][] = [
+      ['bare pipes', 'a | b\nc | d\n', 1],
+      ['after prose', '# Results\n\nIntro.\n\n| series | ms |\n| chat | 12 |\n', 5],
+      ['single header line', 'Intro.\n\n| series | ms |\n', 3],
+      ['delimiter with wrong count', '| series | ms |\n|---|---|---|\n| chat | 12 |\n', 1],
+      ['second line of paragraph', 'Results below:\nseries | ms\nchat | 12\n', 2],
+      ['inside blockquote', '> | series | ms |\n> | chat | 12 |\n', 1]
+    ]
+    for (const [name, content, line] of cases) {
+      const { tables, warnings } = await readAll(await artifactAt(await writeMarkdown('nodelimiter.md', content), 'reports/nodelimiter.md'))
+      assert.equal(tables.length, 0, name)
+      assert.equal(warnings.length, 1, name)
+      assert.equal(warnings[0].line, line, name)
+      assert.match(warnings[0].message, /looks like a table but is not one: a table needs a header row that starts a block .* delimiter row/, name)
+    }
+  })
+
+  it('prose with one pipe not warned', async () => {
+    const content = 'Some prose with a | pipe.\n\nAn escaped \\| pipe\nand another \\| one.\n'
+    const { warnings } = await readAll(await artifactAt(await writeMarkdown('prose-pipe.md', content), 'reports/prose-pipe.md'))
+    assert.deepEqual(warnings, [])
+  })
+
+  it('row warnings capped per file', async () => {
+    const rows = Array.from({ length: 30 }, (_, index) => `| r${index} |`)
+    const content = ['| a | b |', '|---|---|', ...rows].join('\n')
+    const { warnings } = await readAll(await artifactAt(await writeMarkdown('many.md', content), 'reports/many.md'))
+    assert.equal(warnings.length, 21)
+    assert.equal(warnings[19].line, 22)
+    assert.equal(warnings[20].line, undefined)
+    assert.match(warnings[20].message, /^10 more table problems/)
+  })
 })
 
 describe('markdown cases', { skip: noShared }, () => {

@@ -48,8 +48,11 @@ export function describeNonText(head: Buffer, complete: boolean): string | null 
     }
   }
   // The UTF-16 mark FF FE read as Latin-1 and written back as UTF-8 ("ÿþ"), as a re-encoding tool leaves it.
-  if (head.subarray(0, 4).equals(MANGLED_UTF16_LE) || head.subarray(0, 4).equals(MANGLED_UTF16_BE)) {
-    return 'binary or non-UTF-8 content (UTF-16 byte order mark, re-encoded as UTF-8)'
+  for (const mangled of [MANGLED_UTF16_LE, MANGLED_UTF16_BE]) {
+    if (head.subarray(0, 4).equals(mangled)) {
+      const bytes = [...mangled].map(byte => byte.toString(16).toUpperCase()).join(' ')
+      return `binary or non-UTF-8 content (starts with a UTF-16 byte order mark stored as UTF-8 bytes ${bytes}; convert the file to UTF-8)`
+    }
   }
   const nul = head.indexOf(0)
   if (nul !== -1) {

@@ -31,6 +31,22 @@ export interface FoundArtifacts {
   warnings: ParseWarning[]
   /** Run-level problems, such as a limit that was reached or an ignored pattern, for `log.warning`. */
   notices: string[]
+  /**
+   * One message per include pattern that matched no file, or matched only files of
+   * unsupported types, and per exclusion that cannot exclude anything. The caller
+   * picks the log level, because for the default patterns or a baseline tree an
+   * empty folder is normal.
+   */
+  patternNotices: string[]
+}
+
+/** A pattern of the `artifacts` input, made absolute under the workspace. */
+interface AnchoredPattern {
+  /** The pattern as written in the input. */
+  source: string
+  /** Absolute glob pattern, without the leading `!` of an exclusion. */
+  glob: string
+  negate: boolean
 }
 
 const FORMATS_BY_EXTENSION: Record<string, ArtifactFormat> = {
@@ -42,6 +58,8 @@ const FORMATS_BY_EXTENSION: Record<string, ArtifactFormat> = {
   md: 'markdown',
   markdown: 'markdown'
 }
+
+const SUPPORTED_EXTENSIONS = '.csv, .tsv, .json, .jsonl, .ndjson, .md and .markdown'
 
 /** A match resolved to the file it reads, or to the reason it is skipped. */
 type Resolved = ResolvedFile | { kind: 'skipped'; path: string; extension: string; reason: string; warn: boolean }
@@ -71,11 +89,15 @@ export async function findArtifacts(workspace: string, settings: CollectSettings
   const warnings: ParseWarning[] = []
   const notices: string[] = []
   const patterns = anchorPatterns(root, settings.patterns, message => notices.push(message))
-  const matches = patterns.length === 0 ? [] : await globFiles(patterns, log)
-
-  const relativePaths = [...new Set(matches.map(match => toPosix(path.relative(root, match))))]
-    .filter(relative => relative !== '' && !relative.startsWith('../') && relative !== '..')
-    .sort()
+  const matchesByPattern = await globEachInclude(patterns, log)
+  const relativeByPattern = new Map<AnchoredPattern, string[]>()
+  for (const [pattern, matches] of matchesByPattern) {
+    relativeByPattern.set(
+      pattern,
+      matches.map(match => toPosix(path.relative(root, match))).filter(relative => relative !== '' && !relative.startsWith('../') && relative !== '..')
+    )
+  }
+  const relativePaths = [...new Set([...relativeByPattern.values()].flat())].sort()
 
   const foundByExtension: Record<string, number> = {}
   const resolved: Resolved[] = []
@@ -101,15 +123,57 @@ export async function findArtifacts(workspace: string, settings: CollectSettings
 
   skipped.sort((a, b) => compareStrings(a.path, b.path))
   warnings.sort((a, b) => compareStrings(a.path, b.path))
-  return { realWorkspace, candidates, skipped, foundByExtension: sortKeys(foundByExtension), warnings, notices }
+  const patternNotices = describePatternMatches(patterns, relativeByPattern)
+  return { realWorkspace, candidates, skipped, foundByExtension: sortKeys(foundByExtension), warnings, notices, patternNotices }
+}
+
+/**
+ * Describes the patterns that select nothing: an include pattern that matched no
+ * file, or only files that are never read for their type, and an exclusion written
+ * before every include pattern, which `@actions/glob` applies to nothing.
+ */
+function describePatternMatches(patterns: AnchoredPattern[], relativeByPattern: Map<AnchoredPattern, string[]>): string[] {
+  const messages: string[] = []
+  let includeSeen = false
+  for (const [index, pattern] of patterns.entries()) {
+    if (pattern.negate) {
+      if (!includeSeen) {
+        messages.push(
+          `Exclusion '${pattern.source}' in input '${Inputs.Artifacts}' comes before every include pattern, so it excludes nothing; an exclusion applies only to the patterns above it.`
+        )
+      }
+      continue
+    }
+    includeSeen = true
+
+    const matches = relativeByPattern.get(pattern) ?? []
+    if (matches.length === 0) {
+      const excluded = patterns.slice(index + 1).some(later => later.negate) ? ' that the exclusions after it leave in' : ''
+      messages.push(`Pattern '${pattern.source}' in input '${Inputs.Artifacts}' matched no file${excluded}; patterns are relative to the workspace root.`)
+    } else if (!matches.some(relative => isSupportedExtension(extensionOf(relative)))) {
+      const files = matches.length === 1 ? '1 file' : `${matches.length} files`
+      messages.push(`Pattern '${pattern.source}' in input '${Inputs.Artifacts}' matched ${files}, none of a type that is read (${SUPPORTED_EXTENSIONS}).`)
+    }
+  }
+  return messages
+}
+
+/** Describes why no artifact file is read: no match at all, or every match skipped. */
+export function describeNoArtifacts(settings: CollectSettings, found: FoundArtifacts): string {
+  const matched = Object.values(found.foundByExtension).reduce((total, count) => total + count, 0)
+  const patterns = settings.patterns.map(pattern => `'${pattern}'`).join(', ')
+  let cause = `the patterns in input '${Inputs.Artifacts}' (${patterns}) matched no file`
+  if (matched === 1) cause = `the only file matched by input '${Inputs.Artifacts}' was skipped (see the skipped files)`
+  if (matched > 1) cause = `all ${matched} files matched by input '${Inputs.Artifacts}' were skipped (see the skipped files)`
+  return `No artifact file was read: ${cause}.`
 }
 
 /**
  * Makes each pattern absolute under the workspace, escaping the workspace path so
  * that its own `*`, `?` or `[` are literal. Patterns that reach outside are dropped.
  */
-function anchorPatterns(root: string, patterns: readonly string[], warn: (message: string) => void): string[] {
-  const anchored: string[] = []
+function anchorPatterns(root: string, patterns: readonly string[], warn: (message: string) => void): AnchoredPattern[] {
+  const anchored: AnchoredPattern[] = []
   for (const raw of patterns) {
     let pattern = raw.trim()
     let negate = ''
@@ -125,7 +189,7 @@ function anchorPatterns(root: string, patterns: readonly string[], warn: (messag
       warn(`Pattern '${raw}' in input '${Inputs.Artifacts}' points outside the workspace and was ignored; patterns are relative to the workspace.`)
       continue
     }
-    anchored.push(`${negate}${escapeGlob(root)}${relative === '' ? '' : `/${toPosix(relative)}`}`)
+    anchored.push({ source: raw.trim(), glob: `${escapeGlob(root)}${relative === '' ? '' : `/${toPosix(relative)}`}`, negate: negate === '!' })
   }
   return anchored
 }
@@ -137,6 +201,22 @@ function escapeGlob(literal: string): string {
     .replace(/(\[)(?=[^/]+\])/g, '[[]')
     .replace(/\?/g, '[?]')
     .replace(/\*/g, '[*]')
+}
+
+/**
+ * Globs each include pattern with the exclusions written after it, so that the
+ * matches of every pattern are known. `@actions/glob` reads the patterns in order,
+ * and an exclusion removes only what the patterns before it matched, so the union
+ * of these runs is the set that one run over all patterns returns.
+ */
+async function globEachInclude(patterns: AnchoredPattern[], log: Logger): Promise<Map<AnchoredPattern, string[]>> {
+  const matches = new Map<AnchoredPattern, string[]>()
+  for (const [index, pattern] of patterns.entries()) {
+    if (pattern.negate) continue
+    const exclusions = patterns.slice(index + 1).filter(later => later.negate)
+    matches.set(pattern, await globFiles([pattern.glob, ...exclusions.map(exclusion => `!${exclusion.glob}`)], log))
+  }
+  return matches
 }
 
 /**
@@ -224,9 +304,8 @@ async function resolveMatch(root: string, realWorkspace: string, relative: strin
   }
   if (!target.isFile()) return skipped('not a regular file', true)
 
-  const format = FORMATS_BY_EXTENSION[extension]
-  if (format === undefined) {
-    return skipped(`unsupported file type; artifacts are .csv, .tsv, .json, .jsonl, .ndjson and .md files`, false)
+  if (!isSupportedExtension(extension)) {
+    return skipped(`unsupported file type; artifacts are ${SUPPORTED_EXTENSIONS} files`, false)
   }
   return { kind: 'file', path: relative, absolutePath, realPath, extension, stats: target }
 }
@@ -310,6 +389,11 @@ async function applyGuards(
     notices.push(`${leftOut} artifact files were ${limitReason}; they are listed as skipped, and the other ${candidates.length} files were read.`)
   }
   return candidates
+}
+
+/** Own keys only, so that a file named `x.constructor` is not taken for a supported type. */
+function isSupportedExtension(extension: string): boolean {
+  return Object.hasOwn(FORMATS_BY_EXTENSION, extension)
 }
 
 /** Lower-case extension without the dot; `other` for a file without one. */

@@ -28,11 +28,24 @@
 import type { CellValue, ParsedTable, TableRow } from './types.js'
 import { isPlainObject, type JsonLines, type JsonObject, type JsonValue } from './json-parse.js'
 
+export interface JsonTables {
+  tables: ParsedTable[]
+  /** True when some cell is a number or text that starts with one, such as `"12.5 ms"`. */
+  hasValues: boolean
+}
+
 /** Builds the tables of one document. */
-export function jsonTables(path: string, value: JsonValue, lines: JsonLines): ParsedTable[] {
+export function jsonTables(path: string, value: JsonValue, lines: JsonLines): JsonTables {
   const builder = new TableBuilder(path, lines)
   builder.root(value)
-  return builder.tables
+  return { tables: builder.tables, hasValues: builder.hasValues }
+}
+
+/** Text that starts like a number; the analyze stage decides whether it is one. */
+const NUMBER_START = /^\s*[+-]?\.?\d/
+
+function isValueCell(cell: CellValue): boolean {
+  return typeof cell === 'number' || (typeof cell === 'string' && NUMBER_START.test(cell))
 }
 
 /** Column name of the key column of a map of records at the root, which has no parent key to name it. */
@@ -75,6 +88,7 @@ interface RecordEntry {
 
 class TableBuilder {
   readonly tables: ParsedTable[] = []
+  hasValues = false
 
   constructor(
     private readonly path: string,
@@ -170,6 +184,7 @@ class TableBuilder {
   }
 
   private push(location: string, columns: string[], rows: TableRow[], context: Record<string, string>): ParsedTable {
+    if (!this.hasValues) this.hasValues = rows.some(row => row.cells.some(isValueCell))
     const table: ParsedTable = {
       path: this.path,
       location,

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { invalidUtf8Line } from './content.js'
 import { ArtifactParseError } from './errors.js'
-import { JsonSyntaxError, parseJson, type JsonDocument } from './json-parse.js'
+import { JsonSyntaxError, parseJson, type JsonDocument, type JsonValue } from './json-parse.js'
 import { jsonTables } from './json-tables.js'
 import type { ArtifactFile, ParsedTable, ParseWarning } from './types.js'
 
@@ -24,7 +24,18 @@ export async function* readJson(file: ArtifactFile, onWarning: (warning: ParseWa
     if (error instanceof JsonSyntaxError) throw new ArtifactParseError(file.path, `Invalid JSON: ${error.message}.`, error.line)
     throw error
   }
-  yield* jsonTables(file.path, document.value, document.lines)
+  const { tables, hasValues } = jsonTables(file.path, document.value, document.lines)
+  if (!hasValues) onWarning({ path: file.path, line: 1, message: `No table of values found: ${describeEmptyDocument(document.value)}.` })
+  yield* tables
+}
+
+const SCALAR_KINDS: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'a boolean' }
+
+/** Describes why a valid document gives no table with a number in it. */
+function describeEmptyDocument(value: JsonValue): string {
+  if (value === null) return 'the JSON root is null, not an object or an array of records'
+  if (typeof value !== 'object') return `the JSON root is ${SCALAR_KINDS[typeof value]}, not an object or an array of records`
+  return 'the document has no numeric field and no array of numbers'
 }
 
 /** Reads a whole file as UTF-8 without its byte order mark, warning at the first invalid byte. */

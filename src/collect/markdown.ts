@@ -6,10 +6,13 @@
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
 import { gfmTable } from 'micromark-extension-gfm-table'
-import type { Nodes, Table } from 'mdast'
+import type { Nodes, Paragraph, Table, TableRow as MarkdownRow } from 'mdast'
 import { readText } from './json.js'
 import { iterate } from './json-tables.js'
 import type { ArtifactFile, ParsedTable, ParseWarning, ProseBlock, TableRow } from './types.js'
+
+/** Problems reported one by one per file; further ones are counted in one warning. */
+const MAX_WARNINGS = 20
 
 export async function* readMarkdown(
   file: ArtifactFile,
@@ -20,7 +23,23 @@ export async function* readMarkdown(
   const tree = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
 
   const tables: Table[] = []
-  collectTables(tree, tables)
+  const paragraphs: Paragraph[] = []
+  collectBlocks(tree, tables, paragraphs)
+
+  let problems = 0
+  const warn = (line: number, message: string): void => {
+    problems++
+    if (problems <= MAX_WARNINGS) onWarning({ path: file.path, line, message })
+  }
+  for (const paragraph of paragraphs) {
+    const line = pipeRowWithoutTable(text, paragraph)
+    if (line !== null) {
+      warn(
+        line,
+        'This text looks like a table but is not one: a table needs a header row that starts a block (usually after a blank line) and, right below it, a delimiter row such as |---|---| with one cell per header cell. GitHub shows it as text, and it is not read.'
+      )
+    }
+  }
 
   if (onProse !== undefined) {
     let tableCharacters = 0
@@ -34,12 +53,15 @@ export async function* readMarkdown(
     if (header === undefined) continue
     const columns = header.children.map(cell => cellText(cell))
     const rows: TableRow[] = body.map(row => {
+      const line = row.position?.start.line ?? table.position?.start.line ?? 1
+      const mismatch = describeCellCount(row, columns.length)
+      if (mismatch !== null) warn(line, mismatch)
       // GitHub pads a short row with empty cells and drops cells past the header's width.
       const cells = columns.map((_, column) => {
         const cell = row.children[column]
         return cell === undefined ? '' : cellText(cell)
       })
-      return { line: row.position?.start.line ?? table.position?.start.line ?? 1, cells }
+      return { line, cells }
     })
     yield {
       path: file.path,
@@ -50,14 +72,63 @@ export async function* readMarkdown(
       rows: iterate(rows)
     }
   }
+  if (problems > MAX_WARNINGS) {
+    onWarning({ path: file.path, message: `${problems - MAX_WARNINGS} more table problems of the kinds above were found in this file.` })
+  }
 }
 
-function collectTables(node: Nodes, tables: Table[]): void {
+function collectBlocks(node: Nodes, tables: Table[], paragraphs: Paragraph[]): void {
   if (node.type === 'table') {
     tables.push(node)
     return
   }
-  if ('children' in node) for (const child of node.children) collectTables(child, tables)
+  if (node.type === 'paragraph') {
+    paragraphs.push(node)
+    return
+  }
+  if ('children' in node) for (const child of node.children) collectBlocks(child, tables, paragraphs)
+}
+
+/** Describes how a body row's cell count differs from the header's, or returns null when they agree. */
+function describeCellCount(row: MarkdownRow, headerCells: number): string | null {
+  const count = row.children.length
+  if (count > headerCells) {
+    const extra = count - headerCells
+    return `Row has ${count} cells but the header has ${headerCells}, so the last ${extra === 1 ? 'cell was' : `${extra} cells were`} dropped.`
+  }
+  if (count < headerCells) {
+    const missing = headerCells - count
+    return `Row has ${count} ${count === 1 ? 'cell' : 'cells'} but the header has ${headerCells}, so the missing ${missing === 1 ? 'cell is' : `${missing} cells are`} read as empty.`
+  }
+  return null
+}
+
+/** A pipe not preceded by a backslash. */
+const CELL_PIPE = /(?<!\\)\|/g
+/** Blockquote markers and indentation before the text of a line. */
+const LINE_PREFIX = /^[ \t]*(>[ \t]?)*/
+
+/**
+ * Returns the line of a paragraph that looks like a pipe table without its
+ * delimiter row, or null. It looks like one when its first line starts with a
+ * pipe and has another, or when two lines in a row contain a pipe, so a single
+ * sentence with a pipe in it stays prose.
+ */
+function pipeRowWithoutTable(text: string, paragraph: Paragraph): number | null {
+  const start = paragraph.position?.start
+  const end = paragraph.position?.end
+  if (start?.offset === undefined || end?.offset === undefined) return null
+  const lines = text
+    .slice(start.offset, end.offset)
+    .split(/\r?\n|\r/)
+    .map(line => line.replace(LINE_PREFIX, ''))
+  const pipes = lines.map(line => line.match(CELL_PIPE)?.length ?? 0)
+
+  if (lines[0].startsWith('|') && pipes[0] >= 2) return start.line
+  for (let index = 0; index + 1 < lines.length; index++) {
+    if (pipes[index] > 0 && pipes[index + 1] > 0) return start.line + index
+  }
+  return null
 }
 
 /**
