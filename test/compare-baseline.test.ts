@@ -184,6 +184,17 @@ describe('loadBaseline first run', () => {
     assert.equal(tree.source.kind, 'none')
     assert.match(tree.source.reason ?? '', /not a git repository/)
   })
+
+  it('dispatch without base names both inputs', async () => {
+    // No baseline-ref, no base commit and no origin/HEAD: the reason names both ways to give a baseline.
+    const root = join(temporary, 'dispatch-without-base')
+    mkdirSync(root)
+    const tree = await loadBaseline(gateSettings(), { workspace: root, eventName: 'workflow_dispatch', baseSha: null, defaultBranch: null }, PATTERNS, new MemoryLogger())
+    assert.equal(tree.source.kind, 'none')
+    assert.match(tree.source.reason ?? '', /^the workflow_dispatch event has no base commit and the default branch is unknown; /)
+    assert.match(tree.source.reason ?? '', /set 'baseline-ref' to a branch or commit/)
+    assert.match(tree.source.reason ?? '', /or 'baseline-path' to a folder of baseline artifacts \(--base in the command-line preview\)$/)
+  })
 })
 
 describe('loadBaseline from baseline-path', () => {

@@ -37,7 +37,7 @@ async function compareCase(name: string, overrides: Partial<GateSettings> = {}):
   assert.ok(baseline.root !== null, 'the base folder is missing')
   const head = await analyzeFolder(workspace, log)
   const base = await analyzeFolder(baseline.root, log)
-  return compareAnalyses(head, base, baseline.source, settings, workspace, log)
+  return compareAnalyses(head, base, baseline.source, settings, workspace, log, COLLECT.patterns)
 }
 
 function find(comparison: Comparison, seriesPattern: RegExp, kind: string): SeriesComparison {
@@ -66,6 +66,29 @@ describe('comparison cases', { skip }, () => {
     assert.equal(entry.changes[0].base, 100)
     assert.equal(entry.changes[0].head, 101)
     assertNear(entry.changes[0].change, 0.01, 'change')
+    assert.equal(comparison.failed, false)
+  })
+
+  it('small n p95 gate shows no p95', async () => {
+    // p95 101.8 -> 420.4 ms (+313.0 %) over 5 samples a side is the slowest sample, so it is neither judged nor shown.
+    const comparison = await compareCase('B08', { statistic: 'p95' })
+    const entry = find(comparison, /cold/, 'latency')
+    assert.equal(entry.state, 'inconclusive')
+    assert.deepEqual(entry.changes, [])
+    assert.ok(entry.notes.includes('p95 not judged: needs at least 20 samples on each side (head 5, base 5)'), entry.notes.join('\n'))
+    assert.doesNotMatch(JSON.stringify(comparison), /420\.4|101\.8|313/)
+    assert.equal(comparison.failed, false)
+  })
+
+  it('small n mean gate names outlier', async () => {
+    // mean 100.0 -> 180.2 ms (+80.2 %), all from the one 500 ms sample.
+    const comparison = await compareCase('B08', { statistic: 'mean' })
+    const entry = find(comparison, /cold/, 'latency')
+    assertNear(entry.changes[0].change, 0.802, 'mean change')
+    assert.ok(
+      entry.notes.some(note => note.startsWith('head max 500.0 ms is far above its median 101.0 ms; the mean is sensitive to it')),
+      entry.notes.join('\n')
+    )
     assert.equal(comparison.failed, false)
   })
 
@@ -108,6 +131,14 @@ describe('comparison cases', { skip }, () => {
     assert.equal(entry.headN, 3)
     assert.equal(comparison.failed, false)
     assert.doesNotMatch(JSON.stringify(comparison), /Infinity|NaN/)
+  })
+
+  it('empty baseline folder is no baseline', async () => {
+    // The base folder holds only a placeholder file, so the comparison is skipped and says why.
+    const comparison = await compareCase('B12')
+    assert.equal(comparison.baseline.kind, 'none')
+    assert.equal(comparison.baseline.reason, 'the baseline folder ../base has no files matching reports/**, csv_data/**, artifacts/**')
+    assert.equal(comparison.counts.removed, 0)
   })
 
   it('thirty percent slower fails', async () => {

@@ -165,14 +165,51 @@ describe('deciding', () => {
   })
 
   it('p95 gate below 20 samples is inconclusive', async () => {
-    // Small-sample case expected.md: p95 101.8 -> 420.4 over 5 samples; one outlier must not fail the job.
+    // Small-sample case expected.md: p95 101.8 -> 420.4 (+313 %) over 5 samples; one outlier must not fail the job.
     const comparison = await compare([series({ samples: [98, 100, 101, 102, 500] })], [series({ samples: [98, 99, 100, 101, 102] })], { statistic: 'p95' })
     const entry = only(comparison)
     assert.equal(entry.state, 'inconclusive')
-    assertNear(entry.changes[0].base, 101.8, 'base p95')
-    assertNear(entry.changes[0].head, 420.4, 'head p95')
-    assert.ok(hasNote(entry, /p95 needs at least 20 samples on each side/), entry.notes.join('\n'))
+    assert.deepEqual(entry.changes, [])
+    assert.ok(entry.notes.includes('p95 not judged: needs at least 20 samples on each side (head 5, base 5)'), entry.notes.join('\n'))
+    assert.doesNotMatch(JSON.stringify(comparison), /420\.4|101\.8|313/)
     assert.equal(comparison.failed, false)
+  })
+
+  it('p95 gate below 20 samples, small change', async () => {
+    // Without an outlier the p95 still is not judged: a p95 of 5 samples is no p95 at all.
+    const entry = only(await compare([series({ samples: [98, 99, 100, 101, 103] })], [series({ samples: [98, 99, 100, 101, 102] })], { statistic: 'p95' }))
+    assert.equal(entry.state, 'inconclusive')
+    assert.deepEqual(entry.changes, [])
+  })
+
+  it('p99 in fail-on inconclusive names no value', async () => {
+    const comparison = await compare([series({ samples: [98, 100, 101, 102, 500] })], [series({ samples: [98, 99, 100, 101, 102] })], {
+      statistic: 'p99',
+      failOn: ['regression', 'inconclusive']
+    })
+    assert.equal(comparison.failureMessage, '1 inconclusive series: reports/latency.csv series=chat latency_ms')
+    assert.ok(only(comparison).notes.includes('p99 not judged: needs at least 100 samples on each side (head 5, base 5)'))
+  })
+
+  it('mean gate names the outlier', async () => {
+    // Small-sample case expected.md: mean 100.0 -> 180.2 (+80.2 %) because of the single 500 ms sample.
+    // Head quartiles 100 and 102, so 500 is beyond 102 + 3 * 2; without it the mean is 401 / 4 = 100.25.
+    const entry = only(await compare([series({ samples: [98, 100, 101, 102, 500] })], [series({ samples: [98, 99, 100, 101, 102] })], { statistic: 'mean' }))
+    assertNear(entry.changes[0].change, 0.802, 'mean change')
+    const notes = entry.notes.filter(note => note.includes('the mean is sensitive to it'))
+    assert.equal(notes.length, 1, entry.notes.join('\n'))
+    assert.match(notes[0], /^head max 500\.0 ms is far above its median 101\.0 ms; the mean is sensitive to it \(180\.2 ms with it, 100\.3 ms without it\)$/)
+  })
+
+  it('mean gate without outlier adds no note', async () => {
+    // Quartiles 100 and 100, but leaving out 101 moves the mean by 0.2 %, far below the 10 % threshold.
+    const entry = only(await compare([series({ samples: [100, 100, 100, 100, 101] })], [series({ samples: [100, 100, 100, 100, 100] })], { statistic: 'mean' }))
+    assert.ok(!hasNote(entry, /sensitive/), entry.notes.join('\n'))
+  })
+
+  it('median gate adds no outlier note', async () => {
+    const entry = only(await compare([series({ samples: [98, 100, 101, 102, 500] })], [series({ samples: [98, 99, 100, 101, 102] })]))
+    assert.ok(!hasNote(entry, /sensitive/), entry.notes.join('\n'))
   })
 
   it('p95 also gated from 20 samples', async () => {
@@ -311,7 +348,7 @@ describe('states', () => {
     assert.equal(entry.state, 'failed')
     assert.equal(entry.failsJob, true)
     assert.ok(hasNote(entry, /every row of the head run failed \(5 of 5\); most common error \(5 rows\): Connection refused/), entry.notes.join('\n'))
-    assert.equal(comparison.failureMessage, '1 failed benchmark (every run failed): reports/latency.csv series=chat')
+    assert.equal(comparison.failureMessage, '1 failed series (every run failed): reports/latency.csv series=chat')
   })
 
   it('failed note quotes first error line', async () => {
@@ -344,10 +381,18 @@ describe('states', () => {
     assert.ok(hasNote(entry, /every row of every base run failed/), entry.notes.join('\n'))
   })
 
-  it('head without samples is not comparable', async () => {
+  it('head without samples is no-data', async () => {
     const entry = only(await compare([series({ samples: [] })], [series()]))
-    assert.equal(entry.state, 'not-comparable')
+    assert.equal(entry.state, 'no-data')
     assert.ok(hasNote(entry, /head run has no valid samples/), entry.notes.join('\n'))
+  })
+
+  it('no samples on either side is no-data', async () => {
+    const entry = only(await compare([series({ samples: [] })], [series({ samples: [] })]))
+    assert.equal(entry.state, 'no-data')
+    assert.equal(entry.baseN, 0)
+    assert.equal(entry.failsJob, false)
+    assert.ok(hasNote(entry, /neither the head run nor any base run has valid samples/), entry.notes.join('\n'))
   })
 
   it('aggregate change is not comparable', async () => {
@@ -379,7 +424,8 @@ describe('states', () => {
       removed: 1,
       failed: 0,
       'no-baseline': 0,
-      'not-comparable': 0
+      'not-comparable': 0,
+      'no-data': 0
     })
   })
 })
@@ -502,6 +548,13 @@ describe('noise estimate', () => {
   it('two runs give no estimate', async () => {
     const comparison = await compare(baseRuns.slice(0, 2), baseRuns.slice(0, 2))
     assert.deepEqual(comparison.noise, [])
+  })
+
+  it('p95 below its sample minimum gives no estimate', async () => {
+    // Three samples per run are far below the 20 that p95 needs, so its spread across runs is not estimated.
+    const comparison = await compare(baseRuns, baseRuns, { statistic: 'p95' })
+    assert.deepEqual(comparison.noise, [])
+    assert.ok(!hasNote(only(comparison), /varies by/), only(comparison).notes.join('\n'))
   })
 })
 

@@ -79,7 +79,7 @@ describe('comment budget with 1400 series', () => {
   })
 
   test('counts what was left out', () => {
-    assert.ok(body.includes('1,399 of 1,400 series (1,399 unchanged)'), body.slice(0, 800))
+    assert.ok(body.includes('1,399 of 1,400 series and metrics (1,399 unchanged)'), body.slice(0, 800))
   })
 
   test('note follows the verdict', () => {
@@ -131,7 +131,7 @@ describe('summary trimmed to fit', () => {
   })
 
   test('says what was left out', () => {
-    assert.match(report, /this report leaves out [\d,]+ of 1,400 series \([\d,]+ unchanged\)\. metrics\.json lists every series\./)
+    assert.match(report, /this report leaves out [\d,]+ of 1,400 series and metrics \([\d,]+ unchanged\)\. metrics\.json lists every series\./)
   })
 
   test('keeps the footer', () => {
@@ -161,7 +161,9 @@ describe('comment budget with multi-byte names', () => {
 describe('comment budget without baseline', () => {
   const rows = generatedRows().map(row => ({ ...row, base: row.head }))
   const first = manySeriesModel(rows)
-  first.comparison = comparison([], { baseline: { kind: 'none', ref: null, reason: 'the base branch has no benchmark artifacts' } })
+  // Without a baseline the compare stage still gives every head series an entry, in the state new.
+  const newEntries = first.head.series.map(item => entry(item, 'new', null))
+  first.comparison = comparison(newEntries, { baseline: { kind: 'none', ref: null, reason: 'the base branch has no benchmark artifacts' } })
   const body = renderCommentBody(first, { maxChars: 60_000, summaryUrl: SUMMARY_URL })
 
   test('within requested budget', () => {
@@ -173,7 +175,7 @@ describe('comment budget without baseline', () => {
   })
 
   test('counts new series left out', () => {
-    assert.match(body, /\*\*Not shown in this comment:\*\* [\d,]+ of 1,400 series \([\d,]+ new\)/)
+    assert.match(body, /\*\*Not shown in this comment:\*\* [\d,]+ of 1,400 series and metrics \([\d,]+ new\)/)
   })
 
   test('no Infinity or NaN', () => {
@@ -228,6 +230,6 @@ describe('comment budget from the many-series case files', () => {
     assert.ok(bytes(body) <= 60_000, `${bytes(body)} bytes`)
     assert.ok(body.includes('**+50.0 %**'))
     assert.ok(body.includes(REGRESSED))
-    assert.ok(body.includes('1,399 of 1,400 series (1,399 unchanged)'))
+    assert.ok(body.includes('1,399 of 1,400 series and metrics (1,399 unchanged)'))
   })
 })

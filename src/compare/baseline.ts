@@ -81,7 +81,7 @@ export async function loadBaseline(settings: Readonly<GateSettings>, context: Ba
   }
   const target = await chooseTarget(settings.baselineRef, context)
   if (target === null) {
-    const reason = `the ${context.eventName} event has no base commit and the default branch is unknown; set '${Inputs.BaselineRef}'`
+    const reason = `the ${context.eventName} event has no base commit and the default branch is unknown; set '${Inputs.BaselineRef}' to a branch or commit, or '${Inputs.BaselinePath}' to a folder of baseline artifacts (--base in the command-line preview)`
     log.info(`Baseline: none, because ${reason}.`)
     return noBaseline(reason)
   }

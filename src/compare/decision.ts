@@ -109,7 +109,7 @@ function decideState(
   }
   if (base.note !== null) entry.notes.push(base.note)
   if (head.stats === null) {
-    entry.state = 'not-comparable'
+    entry.state = 'no-data'
     entry.notes.push(base.hasData ? 'the head run has no valid samples' : 'neither the head run nor any base run has valid samples')
     return outcome
   }

@@ -6,7 +6,7 @@
 import type { SeriesMetric } from '../analyze/types.js'
 import { resolveGate, type DecisionContext } from './gate.js'
 import { groupRuns, newestRun } from './matching.js'
-import { coefficientOfVariation, computeStatistic } from './statistics.js'
+import { coefficientOfVariation, computeStatistic, MIN_SAMPLES_FOR_STATISTIC } from './statistics.js'
 import type { NoiseEstimate } from './types.js'
 import { samplesForGate } from './values.js'
 
@@ -28,7 +28,11 @@ export function estimateNoise(base: readonly SeriesMetric[], context: DecisionCo
     const gate = resolveGate(reference, [reference.path], context)
     if (gate.ignored || gate.direction === 'neutral') continue
 
-    const values = withData.map(run => computeStatistic(samplesForGate(run, context.settings.keepColdStarts), gate.statistic))
+    // A statistic from fewer samples than its minimum is never shown, and neither is its spread.
+    const samples = withData.map(run => samplesForGate(run, context.settings.keepColdStarts))
+    const minimum = MIN_SAMPLES_FOR_STATISTIC[gate.statistic]
+    if (reference.metric.aggregate === null && samples.some(item => item.length < minimum)) continue
+    const values = samples.map(item => computeStatistic(item, gate.statistic))
     const variation = coefficientOfVariation(values)
     if (variation === null) continue
     estimates.push({

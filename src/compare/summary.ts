@@ -16,6 +16,15 @@ export function countStates(entries: readonly SeriesComparison[]): Record<Compar
 }
 
 /**
+ * Counts the distinct series (file, location and series key) with a `failed` entry.
+ * A failed run fails every metric of its series, so this count is smaller than the
+ * `failed` state count, which counts one entry per metric.
+ */
+export function countFailedSeries(entries: readonly SeriesComparison[]): number {
+  return uniqueSeries(entries.filter(entry => entry.state === 'failed')).length
+}
+
+/**
  * Builds one line naming the count and the worst entries that fail the job, such as
  * "2 latency regressions: reports/x.csv chat latency_ms median 200 ms → 260 ms (+30.0 %), …".
  * Returns null when nothing fails.
@@ -30,7 +39,7 @@ export function buildFailureMessage(entries: readonly SeriesComparison[]): strin
 
   const failed = uniqueSeries(failing.filter(entry => entry.state === 'failed'))
   if (failed.length > 0) {
-    parts.push(`${failed.length} failed ${plural(failed.length, 'benchmark')} (every run failed): ${nameSome(failed.map(seriesLabel))}`)
+    parts.push(`${failed.length} failed series (every run failed): ${nameSome(failed.map(seriesLabel))}`)
   }
 
   for (const state of COMPARISON_STATES) {
@@ -67,7 +76,7 @@ function badness(entry: SeriesComparison, change: StatisticChange | null): numbe
   return entry.direction === 'higher-is-better' ? -change.change : change.change
 }
 
-function uniqueSeries(entries: SeriesComparison[]): SeriesComparison[] {
+function uniqueSeries(entries: readonly SeriesComparison[]): SeriesComparison[] {
   const seen = new Set<string>()
   return entries.filter(entry => {
     const key = JSON.stringify([entry.headPath ?? entry.benchmark, entry.location ?? '', entry.seriesKey])

@@ -4,7 +4,11 @@
  */
 import type { Direction, MetricDescriptor } from '../analyze/types.js'
 
-/** State of one compared series and metric. */
+/**
+ * State of one compared series and metric. `not-comparable` means the metric's
+ * definition changed between the sides. `no-data` means the head run has no valid
+ * samples and no failed rows, whether or not the base has data.
+ */
 export const COMPARISON_STATES = [
   'regression',
   'improvement',
@@ -14,7 +18,8 @@ export const COMPARISON_STATES = [
   'removed',
   'failed',
   'no-baseline',
-  'not-comparable'
+  'not-comparable',
+  'no-data'
 ] as const
 export type ComparisonState = (typeof COMPARISON_STATES)[number]
 

@@ -8,7 +8,7 @@ import type { GateSettings } from '../settings/index.js'
 import { GATE_STATISTICS } from '../settings/index.js'
 import { formatPercent, type SeriesGate } from './gate.js'
 import { mannWhitneyU } from './mannwhitney.js'
-import { computeStatistic, MIN_SAMPLES_FOR_STATISTIC, withoutIndex } from './statistics.js'
+import { computeStatistic, mean, MIN_SAMPLES_FOR_STATISTIC, quantileOfSorted, withoutIndex } from './statistics.js'
 import type { GateStatistic, SeriesComparison, StatisticChange } from './types.js'
 
 /** Minimum samples on each side for the Mann–Whitney U test; below it the threshold alone decides. */
@@ -57,11 +57,72 @@ export function compareValues(entry: SeriesComparison, head: SeriesMetric, base:
   const enoughForP95 = Math.min(headSide.n, baseSide.n) >= MIN_SAMPLES_FOR_P95_GATE
   if (aggregate === null && gate.statistic !== 'p95' && enoughForP95) statistics.push('p95')
 
-  const verdicts = statistics.map(statistic =>
+  // A statistic below its sample minimum is left out of `changes` entirely, so no report, note or message shows its value.
+  const judged = statistics.filter(statistic => hasEnoughSamples(statistic, aggregate, headSide.n, baseSide.n, entry.notes))
+  if (judged.length === 0) {
+    entry.changes = []
+    entry.state = 'inconclusive'
+    return
+  }
+  if (aggregate === null && judged.includes('mean')) {
+    addMeanOutlierNote(baseSide, 'base', unit, gate.threshold, entry.notes)
+    addMeanOutlierNote(headSide, 'head', unit, gate.threshold, entry.notes)
+  }
+
+  const verdicts = judged.map(statistic =>
     judgeStatistic({ statistic, headSide, baseSide, aggregate, unit, gate, pValue, noTestReason, alpha: settings.alpha, notes: entry.notes })
   )
   entry.changes = verdicts.map(verdict => verdict.change)
   entry.state = combineVerdicts(verdicts)
+}
+
+/**
+ * Checks that both sides have the statistic's minimum sample count, and notes the
+ * statistic as not judged when they do not. Pre-aggregated values are reported
+ * statistics, not samples, so no minimum applies to them.
+ */
+function hasEnoughSamples(statistic: GateStatistic, aggregate: MetricDescriptor['aggregate'], headN: number, baseN: number, notes: string[]): boolean {
+  const minimum = MIN_SAMPLES_FOR_STATISTIC[statistic]
+  if (aggregate !== null || Math.min(headN, baseN) >= minimum) return true
+  notes.push(`${statistic} not judged: needs at least ${minimum} samples on each side (head ${headN}, base ${baseN})`)
+  return false
+}
+
+/** A far-out outlier lies more than this many interquartile ranges beyond the nearer quartile (a box plot's outer fence). */
+const FAR_OUT_IQR_FACTOR = 3
+
+/** Minimum number of samples for quartiles, and so an outlier, to mean anything. */
+const MIN_SAMPLES_FOR_OUTLIER = 4
+
+/**
+ * Notes the max or min of one side when it is a far-out outlier and leaving it out
+ * moves that side's mean by more than the threshold. The note shows a reader that
+ * one sample drives the change of the mean.
+ */
+function addMeanOutlierNote(side: GateSide, name: 'head' | 'base', unit: string, threshold: number, notes: string[]): void {
+  // A truncated side holds only the first samples, so its extremes are not the series' extremes.
+  if (side.truncated || side.samples.length < MIN_SAMPLES_FOR_OUTLIER) return
+  const sorted = Float64Array.from(side.samples).sort()
+  const n = sorted.length
+  const lowerQuartile = quantileOfSorted(sorted, 0.25)
+  const upperQuartile = quantileOfSorted(sorted, 0.75)
+  const spread = upperQuartile - lowerQuartile
+  const median = quantileOfSorted(sorted, 0.5)
+  const fullMean = mean(sorted)
+
+  const extremes = [
+    { label: 'max', value: sorted[n - 1], far: sorted[n - 1] > upperQuartile + FAR_OUT_IQR_FACTOR * spread, relation: 'above' },
+    { label: 'min', value: sorted[0], far: sorted[0] < lowerQuartile - FAR_OUT_IQR_FACTOR * spread, relation: 'below' }
+  ]
+  for (const extreme of extremes) {
+    if (!extreme.far) continue
+    const meanWithout = (fullMean * n - extreme.value) / (n - 1)
+    if (meanWithout === 0 || Math.abs(fullMean - meanWithout) / Math.abs(meanWithout) <= threshold) continue
+    notes.push(
+      `${name} ${extreme.label} ${formatWithUnit(extreme.value, unit)} is far ${extreme.relation} its median ${formatWithUnit(median, unit)}; ` +
+        `the mean is sensitive to it (${formatWithUnit(fullMean, unit)} with it, ${formatWithUnit(meanWithout, unit)} without it)`
+    )
+  }
 }
 
 /** Any regression makes the entry a regression, then any inconclusive statistic; else the gate statistic decides. */
@@ -166,11 +227,6 @@ function judgeStatistic(input: JudgeInput): Verdict {
     return verdict('unchanged')
   }
 
-  const minimum = MIN_SAMPLES_FOR_STATISTIC[statistic]
-  if (aggregate === null && Math.min(headSide.n, baseSide.n) < minimum) {
-    notes.push(`${statistic} needs at least ${minimum} samples on each side (head ${headSide.n}, base ${baseSide.n}), so its ${formatChange(change)} change is not judged`)
-    return verdict('inconclusive')
-  }
   if (gate.direction === 'neutral') {
     notes.push(`no better direction is known for this metric, so the ${label} change of ${formatChange(change)} is reported without a verdict`)
     return verdict('inconclusive')

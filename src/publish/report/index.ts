@@ -10,10 +10,11 @@ import { layoutBlocks, sizeOf, type Block } from './layout.js'
 import { modelRunBlocks } from './model-run.js'
 import { narrativeBlock } from './narrative.js'
 import { qualityBlocks } from './quality.js'
-import { indexReport, type ReportIndex, type SeriesState } from './series-index.js'
+import type { ComparisonState } from '../../compare/types.js'
+import { indexReport, type ReportIndex } from './series-index.js'
 import { statisticsBlocks } from './statistics.js'
 import { footerBlock } from './footer.js'
-import { stateCount, verdictBlocks, Priority as VerdictPriority } from './verdict.js'
+import { olderRunsText, stateCount, verdictBlocks, Priority as VerdictPriority } from './verdict.js'
 import { countOf } from './table.js'
 
 export { buildMetricsDocument, METRICS_SCHEMA_VERSION, type MetricsDocument } from '../metrics-json.js'
@@ -61,7 +62,7 @@ export function renderReport(model: ReportModel, options: RenderOptions = {}): s
   const index = indexReport(model)
   const note = (omitted: string) =>
     `_To stay within ${formatCount(maxBytes)} bytes (GitHub's job summary takes at most ${formatCount(JOB_SUMMARY_MAX_BYTES)}), this report leaves out ${omitted}. metrics.json lists every series._`
-  return fitBlocks(reportBlocks(model, index, false), index, maxBytes, note)
+  return fitBlocks(model, reportBlocks(model, index, false), index, maxBytes, note)
 }
 
 /** Renders the report for the job summary within `maxBytes` (GitHub's limit is `JOB_SUMMARY_MAX_BYTES`). */
@@ -85,7 +86,7 @@ export function renderCommentBody(model: ReportModel, options: CommentOptions): 
 
   const full = layoutBlocks(reportBlocks(model, index, false).blocks, options.maxChars - sizeOf(link) - 1)
   if (!full.trimmed) return `${full.markdown}${link}\n`
-  return fitBlocks(reportBlocks(model, index, true), index, options.maxChars, note)
+  return fitBlocks(model, reportBlocks(model, index, true), index, options.maxChars, note)
 }
 
 function reportBlocks(model: ReportModel, index: ReportIndex, shortened: boolean): ReportBlocks {
@@ -116,13 +117,13 @@ interface ReportBlocks {
  * what was left out. Loops with a smaller budget in the rare case the note ends
  * up longer than the room reserved for it.
  */
-function fitBlocks(report: ReportBlocks, index: ReportIndex, maxBytes: number, note: (omitted: string) => string): string {
-  const reserve = sizeOf(note(worstCaseOmission(index))) + 4
+function fitBlocks(model: ReportModel, report: ReportBlocks, index: ReportIndex, maxBytes: number, note: (omitted: string) => string): string {
+  const reserve = sizeOf(note(worstCaseOmission(model, index))) + 4
   let budget = maxBytes - reserve
   for (let attempt = 0; attempt < 4 && budget > 0; attempt++) {
     const result = layoutBlocks(report.blocks, budget)
     const narrativeLeftOut = report.narrative !== null && !result.kept.has(report.narrative)
-    const omission = describeOmission(index, result.shown, narrativeLeftOut)
+    const omission = describeOmission(model, index, result.shown, narrativeLeftOut)
     if (!result.trimmed && omission === null) return `${result.markdown}\n`
     // The note goes right under the verdict (the first block, which has the top priority) so a reader sees it first.
     const parts = [...result.parts]
@@ -134,36 +135,40 @@ function fitBlocks(report: ReportBlocks, index: ReportIndex, maxBytes: number, n
   return truncateToBytes(note('the whole report, because the size limit is too small for it'), maxBytes)
 }
 
-const STATE_ORDER: readonly SeriesState[] = ['regression', 'failed', 'improvement', 'inconclusive', 'not-comparable', 'new', 'no-baseline', 'removed', 'unchanged', 'not-compared']
+const STATE_ORDER: readonly ComparisonState[] = ['regression', 'failed', 'improvement', 'inconclusive', 'not-comparable', 'new', 'no-baseline', 'removed', 'unchanged', 'no-data']
 
-/** Describes the series left out, by state, such as `1,399 of 1,400 series (1,399 unchanged)`, or returns null when none was. */
-function describeOmission(index: ReportIndex, shown: Set<string>, narrativeLeftOut: boolean): string | null {
-  const missing = new Map<SeriesState, number>()
-  let total = 0
-  for (const [id, state] of index.states) {
-    if (shown.has(id)) continue
-    missing.set(state, (missing.get(state) ?? 0) + 1)
-    total++
+/**
+ * Describes what was left out, such as `1,399 of 1,400 series and metrics (1,399
+ * unchanged)`, or returns null when nothing was. Comparison entries are counted as in
+ * `comparison.counts`; older runs of timestamped benchmarks, which have no entry, are
+ * counted apart. An entry counts as shown when any row shows it.
+ */
+function describeOmission(model: ReportModel, index: ReportIndex, shown: Set<string>, narrativeLeftOut: boolean): string | null {
+  const missing = new Map<ComparisonState, number>()
+  let missingEntries = 0
+  for (const entry of model.comparison.entries) {
+    const ids = index.entryIds.get(entry) ?? []
+    if (ids.some(id => shown.has(id))) continue
+    missing.set(entry.state, (missing.get(entry.state) ?? 0) + 1)
+    missingEntries++
   }
+  const missingOlderRuns = index.series.filter(item => item.entry === null && !shown.has(item.id)).length
 
   const parts: string[] = []
   if (narrativeLeftOut) parts.push('the narrative')
-  if (total > 0) {
-    const byState = STATE_ORDER.filter(state => (missing.get(state) ?? 0) > 0).map(state => stateLabel(state, missing.get(state) ?? 0))
-    parts.push(`${formatCount(total)} of ${countOf(index.states.size, 'series', 'series')} (${byState.join(', ')})`)
+  if (missingEntries > 0) {
+    const byState = STATE_ORDER.filter(state => (missing.get(state) ?? 0) > 0).map(state => stateCount(state, missing.get(state) ?? 0))
+    parts.push(`${formatCount(missingEntries)} of ${countOf(model.comparison.entries.length, 'series and metrics', 'series and metrics')} (${byState.join(', ')})`)
   }
+  if (missingOlderRuns > 0) parts.push(`${formatCount(missingOlderRuns)} of the ${olderRunsText(index.olderRuns)}`)
   return parts.length === 0 ? null : parts.join(' and ')
 }
 
-function stateLabel(state: SeriesState, count: number): string {
-  return state === 'not-compared' ? `${formatCount(count)} not compared` : stateCount(state, count)
-}
-
-/** Builds the longest omission text this index can produce, to reserve room for it. */
-function worstCaseOmission(index: ReportIndex): string {
-  const total = index.states.size
-  const byState = STATE_ORDER.map(state => stateLabel(state, total))
-  return `the narrative and ${formatCount(total)} of ${countOf(total, 'series', 'series')} (${byState.join(', ')})`
+/** Builds the longest omission text this model can produce, to reserve room for it. */
+function worstCaseOmission(model: ReportModel, index: ReportIndex): string {
+  const total = model.comparison.entries.length
+  const byState = STATE_ORDER.map(state => stateCount(state, total))
+  return `the narrative and ${formatCount(total)} of ${countOf(total, 'series and metrics', 'series and metrics')} (${byState.join(', ')}) and ${formatCount(index.olderRuns)} of the ${olderRunsText(index.olderRuns)}`
 }
 
 /** Cuts text to at most `maxBytes` UTF-8 bytes without splitting a character. */

@@ -8,7 +8,10 @@ import type { SeriesMetric } from '../../analyze/types.js'
 import type { ComparisonState, SeriesComparison } from '../../compare/types.js'
 import type { ReportModel } from '../index.js'
 
-/** Comparison state of a series, or `not-compared` for a head series without an entry (an older run, for example). */
+/**
+ * Comparison state of a series, or `not-compared` for a head series without an
+ * entry: an older run of a timestamped benchmark, whose newest run is the one compared.
+ */
 export type SeriesState = ComparisonState | 'not-compared'
 
 export interface IndexedSeries {
@@ -27,6 +30,8 @@ export interface ReportIndex {
   entryIds: Map<SeriesComparison, string[]>
   /** State of every series id the report can show: head series, and base series that were removed. */
   states: Map<string, SeriesState>
+  /** Number of head series without a comparison entry: older runs of timestamped benchmarks. */
+  olderRuns: number
 }
 
 /** Builds the index for one report model. */
@@ -46,8 +51,7 @@ export function indexReport(model: ReportModel): ReportIndex {
     const candidates = entriesByHead.get(headKey(item.path, item.seriesKey, item.metric.name)) ?? []
     // An entry without a location matches the series at any location of its file.
     const entry = candidates.find(candidate => candidate.location === item.location) ?? candidates.find(candidate => candidate.location === undefined) ?? null
-    let state: SeriesState = noBaseline ? 'new' : 'not-compared'
-    if (entry !== null) state = entry.state
+    const state: SeriesState = entry === null ? 'not-compared' : entry.state
     states.set(id, state)
     if (entry !== null) entryIds.set(entry, [...(entryIds.get(entry) ?? []), id])
     return { id, series: item, entry, state }
@@ -61,7 +65,8 @@ export function indexReport(model: ReportModel): ReportIndex {
     states.set(id, entry.state)
   }
 
-  return { noBaseline, series, entryIds, states }
+  const olderRuns = series.filter(item => item.entry === null).length
+  return { noBaseline, series, entryIds, states, olderRuns }
 }
 
 function headKey(path: string, seriesKey: string, metric: string): string {
@@ -110,6 +115,7 @@ const STATE_RANK: Record<SeriesState, number> = {
   'no-baseline': 3,
   removed: 3,
   unchanged: 4,
+  'no-data': 4,
   'not-compared': 4
 }
 

@@ -2,6 +2,7 @@
  * The top of the report: the gate verdict with its counts, the table of
  * regressions, the table of the other changes (largest first) and the charts.
  */
+import { countFailedSeries } from '../../compare/summary.js'
 import type { ComparisonState, SeriesComparison, StatisticChange } from '../../compare/types.js'
 import { formatChange, formatCount, formatPValue, formatWithUnit } from '../../format.js'
 import { codeSpan, escapeHtml, escapeMarkdown } from '../escape.js'
@@ -43,7 +44,7 @@ export function verdictBlocks(model: ReportModel, index: ReportIndex, shortened:
     })
   }
 
-  const others = model.comparison.entries.filter(entry => OTHER_CHANGE_STATES.includes(entry.state)).sort(compareOtherChanges)
+  const others = model.comparison.entries.filter(entry => OTHER_CHANGE_STATES.includes(entry.state) || isHeadDataLost(entry)).sort(compareOtherChanges)
   if (others.length > 0) {
     blocks.push({
       priority: Priority.otherChanges,
@@ -66,7 +67,28 @@ export function verdictBlocks(model: ReportModel, index: ReportIndex, shortened:
     })
   }
 
+  const withoutData = model.comparison.entries.filter(isNoDataOnEitherSide).sort(compareEntries)
+  if (withoutData.length > 0 && !shortened) {
+    blocks.push({
+      priority: Priority.unchanged,
+      head: tableHeader(CHANGE_COLUMNS, CHANGE_ALIGNMENT),
+      rows: withoutData.flatMap(entry => changeRows(entry, index, null)),
+      details: escapeHtml(`${countOf(withoutData.length, 'series', 'series')} with no data on either side`),
+      omittedNote: count => `_${countOf(count, 'more row')} of series without data not shown here._`
+    })
+  }
+
   return blocks
+}
+
+/** True for a `no-data` entry whose base has data, so the head lost it: listed with the other changes. */
+function isHeadDataLost(entry: SeriesComparison): boolean {
+  return entry.state === 'no-data' && entry.baseN > 0
+}
+
+/** True for a `no-data` entry whose base has no data either: nothing changed, so it is folded away. */
+function isNoDataOnEitherSide(entry: SeriesComparison): boolean {
+  return entry.state === 'no-data' && entry.baseN === 0
 }
 
 const CHANGE_COLUMNS = ['Benchmark', 'Series', 'Metric', 'Base', 'Head', 'Change', 'p-value', 'Threshold', 'Gate', 'Notes']
@@ -84,7 +106,8 @@ const STATE_LABELS: Record<ComparisonState, [singular: string, plural: string]> 
   failed: ['failed', 'failed'],
   unchanged: ['unchanged', 'unchanged'],
   'no-baseline': ['without baseline', 'without baseline'],
-  'not-comparable': ['not comparable', 'not comparable']
+  'not-comparable': ['not comparable', 'not comparable'],
+  'no-data': ['without data', 'without data']
 }
 
 /** Writes `1 regression`, `3 new` and so on for one comparison state. */
@@ -111,31 +134,56 @@ function renderVerdict(model: ReportModel, index: ReportIndex): string {
     lines.push('')
   }
 
+  // Every count comes from comparison.counts (one per series and metric), as in metrics.json and the log.
   const counts = comparison.counts
-  const newCount = counts.new + counts['no-baseline'] + (index.noBaseline ? uncountedNew(model, index) : 0)
   const parts = [
     stateCount('regression', counts.regression),
     stateCount('improvement', counts.improvement),
     stateCount('inconclusive', counts.inconclusive),
-    stateCount('new', newCount),
+    stateCount('new', counts.new),
     stateCount('removed', counts.removed),
-    stateCount('failed', counts.failed)
+    failedCount(comparison.entries, counts.failed)
   ]
   if (counts.unchanged > 0) parts.push(stateCount('unchanged', counts.unchanged))
+  if (counts['no-baseline'] > 0) parts.push(stateCount('no-baseline', counts['no-baseline']))
   if (counts['not-comparable'] > 0) parts.push(stateCount('not-comparable', counts['not-comparable']))
+  const headDataLost = comparison.entries.filter(isHeadDataLost).length
+  if (headDataLost > 0) parts.push(`${formatCount(headDataLost)} without data in the head`)
+  const noDataEitherSide = counts['no-data'] - headDataLost
+  if (noDataEitherSide > 0) parts.push(`${formatCount(noDataEitherSide)} with no data on either side`)
   lines.push(parts.join(' · '))
+
+  if (index.olderRuns > 0) {
+    lines.push('')
+    lines.push(`${olderRunsText(index.olderRuns)}: only the newest run of each benchmark is compared.`)
+  }
   return lines.join('\n')
 }
 
-/** Counts head series without a comparison entry, which are new when there is no baseline. */
-function uncountedNew(model: ReportModel, index: ReportIndex): number {
-  return index.series.filter(item => item.entry === null).length
+/** Writes `228 older runs of timestamped benchmarks, not compared`. */
+export function olderRunsText(count: number): string {
+  return `${countOf(count, 'older run', 'older runs')} of timestamped benchmarks, not compared`
+}
+
+/**
+ * Writes the failed count per series, with the per-metric count when it differs,
+ * such as `11 failed series (73 metrics)`: a failed run fails every metric of its series.
+ */
+function failedCount(entries: readonly SeriesComparison[], failedEntries: number): string {
+  const series = countFailedSeries(entries)
+  const perSeries = `${formatCount(series)} failed series`
+  return series === failedEntries ? perSeries : `${perSeries} (${countOf(failedEntries, 'metric')})`
 }
 
 function compareOtherChanges(a: SeriesComparison, b: SeriesComparison): number {
-  const numberedA = a.changes.length > 0 ? 0 : 1 + OTHER_CHANGE_STATES.indexOf(a.state)
-  const numberedB = b.changes.length > 0 ? 0 : 1 + OTHER_CHANGE_STATES.indexOf(b.state)
-  return numberedA - numberedB || compareEntries(a, b)
+  return otherChangeRank(a) - otherChangeRank(b) || compareEntries(a, b)
+}
+
+/** Entries with numbers first, then by state in the order of OTHER_CHANGE_STATES, then head runs that lost their data. */
+function otherChangeRank(entry: SeriesComparison): number {
+  if (entry.changes.length > 0) return 0
+  const position = OTHER_CHANGE_STATES.indexOf(entry.state)
+  return position < 0 ? OTHER_CHANGE_STATES.length + 1 : position + 1
 }
 
 /** Builds one row per compared statistic (the gate statistic, then p95 when gated), or one row without numbers. */
