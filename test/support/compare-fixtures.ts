@@ -4,16 +4,8 @@
  */
 import type { Analysis, FailedRunGroup, MetricDescriptor, SeriesMetric } from '../../src/analyze/types.js'
 import type { GateSettings } from '../../src/settings/index.js'
-
-/** Latency in ms, lower is better, raw samples. */
-export const LATENCY_MS: MetricDescriptor = {
-  name: 'latency_ms',
-  kind: 'latency',
-  direction: 'lower-is-better',
-  unit: 'ms',
-  sourceUnit: 'ms',
-  aggregate: null
-}
+import { LATENCY_MS } from './metric-descriptors.js'
+export { LATENCY_MS } from './metric-descriptors.js'
 
 /** Throughput in tokens/s, higher is better, raw samples. */
 export const TOKENS_PER_SECOND: MetricDescriptor = {

@@ -6,21 +6,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Analysis, MetricDescriptor } from '../../src/analyze/types.js'
-import type { Comparison, ComparisonState, SeriesComparison } from '../../src/compare/types.js'
-import { COMPARISON_STATES } from '../../src/compare/types.js'
+import type { Analysis } from '../../src/analyze/types.js'
+import type { Comparison, SeriesComparison } from '../../src/compare/types.js'
 import type { Narrative } from '../../src/narrate/types.js'
 import type { ReportModel, RunContext } from '../../src/publish/index.js'
 import { readSettings, type Settings } from '../../src/settings/index.js'
-
-export const LATENCY: MetricDescriptor = {
-  name: 'latency_ms',
-  kind: 'latency',
-  direction: 'lower-is-better',
-  unit: 'ms',
-  sourceUnit: 'ms',
-  aggregate: null
-}
+import { LATENCY_MS as LATENCY } from './metric-descriptors.js'
+import { comparison } from './report-fixtures.js'
+export { LATENCY_MS as LATENCY } from './metric-descriptors.js'
 
 /** Builds an analysis with no series and no problems. */
 export function emptyAnalysis(): Analysis {
@@ -71,26 +64,8 @@ export function latencyEntry(series: string, base: number, head: number, options
 
 /** Builds a comparison of the given entries, with counts and the verdict derived from them. */
 export function comparisonOf(entries: SeriesComparison[]): Comparison {
-  const counts = Object.fromEntries(COMPARISON_STATES.map(state => [state, 0])) as Record<ComparisonState, number>
-  for (const entry of entries) counts[entry.state] += 1
-  const failing = entries.filter(entry => entry.failsJob)
-  return {
-    baseline: { kind: 'git', ref: 'main', reason: null },
-    entries,
-    counts,
-    noise: [],
-    failed: failing.length > 0,
-    failureMessage: failing.length > 0 ? `${failing.length} regression(s)` : null,
-    settings: {
-      statistic: 'median',
-      threshold: 0.1,
-      absoluteFloorMs: 0,
-      alpha: 0.05,
-      failOn: ['regression', 'failed'],
-      gateMetrics: [],
-      keepColdStarts: false
-    }
-  }
+  const failing = entries.filter(entry => entry.failsJob).length
+  return comparison(entries, { failureMessage: failing > 0 ? `${failing} regression(s)` : null })
 }
 
 export function offNarrative(): Narrative {

@@ -8,24 +8,8 @@ import type { Comparison, ComparisonState, SeriesComparison, StatisticChange } f
 import { COMPARISON_STATES } from '../../src/compare/types.js'
 import { MemoryLogger } from '../../src/logger.js'
 import type { NarrateSettings } from '../../src/settings/index.js'
-
-export const LATENCY: MetricDescriptor = {
-  name: 'latency_ms',
-  kind: 'latency',
-  direction: 'lower-is-better',
-  unit: 'ms',
-  sourceUnit: 'ms',
-  aggregate: null
-}
-
-export const THROUGHPUT: MetricDescriptor = {
-  name: 'tokens_per_s',
-  kind: 'throughput',
-  direction: 'higher-is-better',
-  unit: 'tokens/s',
-  sourceUnit: 'tokens/s',
-  aggregate: null
-}
+import { LATENCY_MS as LATENCY, TOKENS_PER_SECOND as THROUGHPUT } from './metric-descriptors.js'
+export { LATENCY_MS as LATENCY, TOKENS_PER_SECOND as THROUGHPUT } from './metric-descriptors.js'
 
 /** Statistics of one sample: every figure is the sample. */
 export function single(value: number): SummaryStatistics {

@@ -2,30 +2,14 @@
  * Hand-built report models for the rendering tests. Statistics are given as
  * inputs (taken from hand calculations), never computed here.
  */
-import type { Analysis, Inventory, MetricDescriptor, SeriesMetric, SummaryStatistics } from '../../src/analyze/types.js'
+import type { Analysis, Inventory, SeriesMetric, SummaryStatistics } from '../../src/analyze/types.js'
 import type { Comparison, ComparisonState, SeriesComparison, StatisticChange } from '../../src/compare/types.js'
 import { COMPARISON_STATES } from '../../src/compare/types.js'
 import type { ModelRunMetrics, Narrative } from '../../src/narrate/types.js'
 import type { ReportModel, RunContext } from '../../src/publish/index.js'
 import { readSettings } from '../../src/settings/index.js'
-
-export const LATENCY_MS: MetricDescriptor = {
-  name: 'latency_ms',
-  kind: 'latency',
-  direction: 'lower-is-better',
-  unit: 'ms',
-  sourceUnit: 'ms',
-  aggregate: null
-}
-
-export const THROUGHPUT: MetricDescriptor = {
-  name: 'tokens_per_s',
-  kind: 'throughput',
-  direction: 'higher-is-better',
-  unit: 'tokens/s',
-  sourceUnit: 'tokens/s',
-  aggregate: null
-}
+import { LATENCY_MS, TOKENS_PER_SECOND as THROUGHPUT } from './metric-descriptors.js'
+export { LATENCY_MS, TOKENS_PER_SECOND as THROUGHPUT } from './metric-descriptors.js'
 
 /** Builds statistics from the given fields, with 0 for the others and a null `stddev`. */
 export function statistics(values: Partial<SummaryStatistics> & { n: number }): SummaryStatistics {
