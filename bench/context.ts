@@ -4,6 +4,8 @@ export interface BenchContext {
   repetitions: number
   /** Small sizes, for the smoke test. */
   quick: boolean
+  /** Whether each measured command and its floor run once untimed before the timed runs; off with --quick. */
+  warmUp: boolean
   /** Size of the generated CSV in MB (2^20 bytes). */
   largeCsvMb: number
   /** Number of generated small files. */

@@ -126,6 +126,12 @@ function capture(stream: NodeJS.ReadableStream): { text: () => string } {
   return { text: () => (dropped === 0 ? text : `${text}\n[${dropped} more characters not kept]`) }
 }
 
+/** Describes how the medians were taken, for a benchmark's setup lines. */
+export function describeRepetitions(samples: readonly PairedSample[], warmUp: boolean): string {
+  const runs = samples.length === 1 ? 'One timed run of each' : `Medians of ${samples.length} alternating runs`
+  return `${runs} ${warmUp ? 'after one warm-up each' : 'without a warm-up (--quick)'}.`
+}
+
 /** Median of a non-empty list (the mean of the two middle values for an even count). */
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new Error('median of an empty list')
@@ -156,7 +162,9 @@ export interface PairedOptions {
   subject: () => Promise<{ durationMs: number; peakRssBytes: number | null }>
   /** Runs the floor once; throws when it fails. */
   floor: () => Promise<{ durationMs: number; peakRssBytes: number | null }>
-  /** Untimed first run of the measured command, in place of `subject`, such as a run that counts git calls. */
+  /** Whether the measured command and the floor run once untimed before the timed repetitions. */
+  warmUp: boolean
+  /** Untimed first run of the measured command, such as a run that counts git calls; it runs even without `warmUp`. */
   warmUpSubject?: () => Promise<unknown>
   /** Called after each repetition, for progress lines. */
   onRepetition?: (index: number, sample: PairedSample) => void
@@ -167,8 +175,9 @@ export interface PairedOptions {
  * each, so that a change of machine load during the run affects both alike.
  */
 export async function measurePaired(options: PairedOptions): Promise<PairedSample[]> {
-  await (options.warmUpSubject ?? options.subject)()
-  await options.floor()
+  if (options.warmUpSubject !== undefined) await options.warmUpSubject()
+  else if (options.warmUp) await options.subject()
+  if (options.warmUp) await options.floor()
 
   const samples: PairedSample[] = []
   const started = performance.now()

@@ -67,6 +67,7 @@ export interface BenchmarkResult {
 export interface MachineDescription {
   cpuModel: string
   cpus: number
+  /** Total memory as free -h prints it, such as 23Gi. */
   memory: string
   node: string
   platform: string
@@ -79,9 +80,10 @@ export function describeMachine(): MachineDescription {
   } catch {
     // Not Linux: the model name stays unknown.
   }
-  let memory = `${(totalmem() / 2 ** 30).toFixed(1)} GiB total`
+  let memory = `${(totalmem() / 2 ** 30).toFixed(1)}Gi`
   try {
-    memory = execFileSync('free', ['-h'], { encoding: 'utf8' }).split('\n')[1]?.trim().replace(/\s+/g, ' ') ?? memory
+    // The "total" column of the "Mem:" line of free -h, such as 23Gi.
+    memory = /^Mem:\s+(\S+)/m.exec(execFileSync('free', ['-h'], { encoding: 'utf8' }))?.[1] ?? memory
   } catch {
     // Without free(1), the total from Node.js is enough.
   }

@@ -27,7 +27,7 @@ Measures the action against floors measured in the same run and prints each figu
 with its goal. Sizes in MB are 2^20 bytes.
 
 Options:
-  --quick             small sizes (a ${quickSizes().largeCsvMb} MB CSV, ${quickSizes().files} files, ${quickSizes().repetitions} repetitions), for the smoke test
+  --quick             small sizes (a ${quickSizes().largeCsvMb} MB CSV, ${quickSizes().files} files, ${quickSizes().repetitions} repetition, no warm-up), for the smoke test
   --large-csv-mb <N>  size of the generated CSV in MB (default 256; the peak-RSS goal is stated for 1024)
   --files <N>         number of generated small files (default 20000)
   --repeat <N>        timed repetitions of each command and its floor (default 5)
@@ -57,7 +57,7 @@ const MAX_FILES = 200_000
 const MAX_REPETITIONS = 50
 
 function quickSizes(): { largeCsvMb: number; files: number; repetitions: number } {
-  return { largeCsvMb: 4, files: 200, repetitions: 2 }
+  return { largeCsvMb: 2, files: 100, repetitions: 1 }
 }
 
 class UsageError extends Error {}
@@ -83,7 +83,7 @@ function readOptions(argv: string[]): Options | null {
     }
   })
   if (values.help) return null
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument '${positionals[0]}'.`)
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument '${positionals[0]}': the suite takes options only.`)
 
   const quick = values.quick
   const defaults = quick ? quickSizes() : { largeCsvMb: 256, files: 20_000, repetitions: 5 }
@@ -96,6 +96,7 @@ function readOptions(argv: string[]): Options | null {
   return {
     context: {
       quick,
+      warmUp: !quick,
       largeCsvMb: readCount('--large-csv-mb', values['large-csv-mb'], defaults.largeCsvMb, MAX_LARGE_CSV_MB),
       files: readCount('--files', values.files, defaults.files, MAX_FILES),
       repetitions: readCount('--repeat', values.repeat, defaults.repetitions, MAX_REPETITIONS)
@@ -132,7 +133,7 @@ async function main(argv: string[]): Promise<number> {
   const commit = describeCommit(repoRoot)
   const context: BenchContext = { ...options.context, progress: message => process.stderr.write(`  … ${message}\n`) }
   process.stdout.write(
-    `Benchmarks of ${commit ?? 'a work tree outside git'} on ${machine.cpuModel}, ${machine.cpus} CPUs, memory ${machine.memory}, Node.js ${machine.node}\n` +
+    `Benchmarks of ${commit ?? 'a work tree outside git'} on ${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.memory} of memory, Node.js ${machine.node}\n` +
       `Each ratio compares two medians measured in this run; goals that are not met are reported, not failed.\n\n`
   )
 
@@ -170,14 +171,17 @@ async function main(argv: string[]): Promise<number> {
   return failed.length > 0 ? 1 : 0
 }
 
+let settled = false
+
 for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
+    settled = true
+    process.stderr.write(`Stopped by ${signal}; removing the temporary folders.\n`)
     removeTemporaryFolders()
     process.exit(status)
   })
 }
 
-let settled = false
 process.on('exit', () => {
   // Node.js exits with status 0 when the event loop empties while a promise is still pending.
   if (!settled) {

@@ -64,19 +64,23 @@ function benchTemporaryFolders(): string[] {
 }
 
 describe('benchmark suite in quick mode', { timeout: SUITE_TIMEOUT_MS + 30_000 }, () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'obr-smoke-'))
-  const output = join(scratch, 'latest.json')
+  let scratch: string
+  let output: string
   let run: SuiteRun
   let document: Document
   let foldersBefore: string[]
 
   before(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'obr-smoke-'))
+    output = join(scratch, 'latest.json')
     foldersBefore = benchTemporaryFolders()
     run = await runSuite(['--quick', '--output', output])
     document = JSON.parse(readFileSync(output, 'utf8')) as Document
   })
 
-  after(() => rmSync(scratch, { recursive: true, force: true }))
+  after(() => {
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true })
+  })
 
   function benchmark(name: string): Benchmark {
     const found = document.benchmarks.find(entry => entry.name === name)

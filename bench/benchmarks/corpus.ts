@@ -4,7 +4,7 @@
  */
 import { corpusMissing, corpusRoot, createTempRepository } from '../../test/support/action-runner.js'
 import type { BenchContext } from '../context.js'
-import { makeTemporaryFolder, maxOrNull, measurePaired, median, removeTemporaryFolder, trackTemporaryFolder } from '../measure.js'
+import { describeRepetitions, makeTemporaryFolder, maxOrNull, measurePaired, median, removeTemporaryFolder, trackTemporaryFolder } from '../measure.js'
 import { atMost, figure, skippedOutcome, type Outcome } from '../results.js'
 import { listArtifactFiles, timeAction, timeReadParseFloor, toMegabytes, writeFileList } from '../subjects.js'
 
@@ -26,6 +26,7 @@ export async function benchCorpus(context: BenchContext): Promise<Outcome> {
 
     const samples = await measurePaired({
       repetitions: context.repetitions,
+      warmUp: context.warmUp,
       budgetMs: BUDGET_MS,
       subject: () => timeAction({ workspace: repository.path, eventName: 'push', inputs: { narrative: 'off', comment: 'never' }, timeoutMs: CHILD_TIMEOUT_MS }),
       floor: () => timeReadParseFloor(listPath, CHILD_TIMEOUT_MS),
@@ -40,7 +41,7 @@ export async function benchCorpus(context: BenchContext): Promise<Outcome> {
       setup: [
         `${files.paths.length} files, ${toMegabytes(files.bytes)!.toFixed(2)} MB, copied from ${corpusRoot} into a temporary git repository (one commit).`,
         `Action: dist/index.js on a push event, narrative off, comment never, so no baseline and no network.`,
-        `Floor: bench/floor/read-parse.mjs reads and parses the same files. Medians of ${samples.length} alternating runs after one warm-up each.`
+        `Floor: bench/floor/read-parse.mjs reads and parses the same files. ${describeRepetitions(samples, context.warmUp)}`
       ],
       figures: [
         figure('corpus.time-ratio', 'action / floor, time', actionMs / floorMs, '×', atMost(1.5, '×')),

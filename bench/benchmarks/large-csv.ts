@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BenchContext } from '../context.js'
 import { writeLargeCsv } from '../generate.js'
-import { makeTemporaryFolder, maxOrNull, measurePaired, median, removeTemporaryFolder } from '../measure.js'
+import { describeRepetitions, makeTemporaryFolder, maxOrNull, measurePaired, median, removeTemporaryFolder } from '../measure.js'
 import { atLeast, atMost, exactly, figure, type Outcome } from '../results.js'
 import { MB, timeCsvParseFloor, timePreview, toMegabytes } from '../subjects.js'
 
@@ -37,6 +37,7 @@ export async function benchLargeCsv(context: BenchContext): Promise<Outcome> {
 
     const samples = await measurePaired({
       repetitions: context.repetitions,
+      warmUp: context.warmUp,
       budgetMs: BUDGET_MS,
       subject: async () => timePreview(workspace, inputs, timeoutMs, ['--metrics', metricsPath]),
       floor: () => timeCsvParseFloor(csv.path, timeoutMs),
@@ -55,7 +56,7 @@ export async function benchLargeCsv(context: BenchContext): Promise<Outcome> {
       setup: [
         `Generated CSV of ${megabytes.toFixed(0)} MB: ${csv.rows} request rows (${csv.failedRows} failed), 4 models, 3 scenarios, 5 numeric columns and an error column.`,
         `Action: dist/cli/index.js (collect, analyze, compare without a baseline, render), narrative off, file-size limits raised to the file's size.`,
-        `Floor: bench/floor/csv-parse-only.mjs, csv-parse streaming with default options. Medians of ${samples.length} alternating runs after one warm-up each.`
+        `Floor: bench/floor/csv-parse-only.mjs, csv-parse streaming with default options. ${describeRepetitions(samples, context.warmUp)}`
       ],
       figures: [
         figure('large-csv.throughput-ratio', 'action / floor, throughput', actionRate / floorRate, '×', atLeast(0.8, '×')),

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { createTempRepository, type TempRepository } from '../../test/support/action-runner.js'
 import type { BenchContext } from '../context.js'
 import { writeManyFiles } from '../generate.js'
-import { makeTemporaryFolder, maxOrNull, measurePaired, median, removeTemporaryFolder, trackTemporaryFolder } from '../measure.js'
+import { describeRepetitions, makeTemporaryFolder, maxOrNull, measurePaired, median, removeTemporaryFolder, trackTemporaryFolder } from '../measure.js'
 import { atMost, exactly, figure, type Outcome } from '../results.js'
 import { timeAction, timeReadParseFloor, toMegabytes, writeFileList } from '../subjects.js'
 
@@ -49,6 +49,7 @@ export async function benchManyFiles(context: BenchContext): Promise<Outcome> {
     let calls: string[] = []
     const samples = await measurePaired({
       repetitions: context.repetitions,
+      warmUp: context.warmUp,
       budgetMs: BUDGET_MS,
       warmUpSubject: async () => {
         calls = await countGitCalls(() => timeAction({ workspace: repository.path, inputs: ACTION_INPUTS, env: countingEnvironment, timeoutMs }), gitLog)
@@ -66,7 +67,7 @@ export async function benchManyFiles(context: BenchContext): Promise<Outcome> {
       setup: [
         `${tree.paths.length} files (half CSV with 10 rows, half JSON with 10 results), ${toMegabytes(tree.bytes)!.toFixed(1)} MB, in ${Math.ceil(tree.paths.length / 20)} folders, committed into a temporary git repository.`,
         `Action: dist/index.js on a push event, narrative off, comment never. Git calls counted by ${wrapperPath} first on PATH, in the untimed warm-up run.`,
-        `Floor: bench/floor/read-parse.mjs reads and parses the same files. Medians of ${samples.length} alternating runs after one warm-up each.`
+        `Floor: bench/floor/read-parse.mjs reads and parses the same files. ${describeRepetitions(samples, context.warmUp)}`
       ],
       figures: [
         figure('many-files.time-ratio', 'action / floor, time', actionMs / floorMs, '×', atMost(2, '×')),

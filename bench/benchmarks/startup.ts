@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { bundlePath, repoRoot } from '../../test/support/action-runner.js'
 import type { BenchContext } from '../context.js'
-import { makeTemporaryFolder, maxOrNull, measurePaired, median, removeTemporaryFolder, runNodeChild } from '../measure.js'
+import { describeRepetitions, makeTemporaryFolder, maxOrNull, measurePaired, median, removeTemporaryFolder, runNodeChild } from '../measure.js'
 import { figure, type Outcome } from '../results.js'
 import { timeAction, toMegabytes } from '../subjects.js'
 
@@ -18,6 +18,7 @@ export async function benchStartup(context: BenchContext): Promise<Outcome> {
   try {
     const samples = await measurePaired({
       repetitions: context.repetitions,
+      warmUp: context.warmUp,
       budgetMs: BUDGET_MS,
       subject: () => timeAction({ workspace, inputs: { narrative: 'off', comment: 'never' }, timeoutMs: CHILD_TIMEOUT_MS }),
       floor: async () => {
@@ -37,7 +38,7 @@ export async function benchStartup(context: BenchContext): Promise<Outcome> {
       reason: null,
       setup: [
         'Action: dist/index.js on an empty folder (no git repository, no artifacts), narrative off, comment never.',
-        `Floor: node -e "". Medians of ${samples.length} alternating runs after one warm-up each.`
+        `Floor: node -e "". ${describeRepetitions(samples, context.warmUp)}`
       ],
       figures: [
         figure('startup.time-ratio', 'action / node -e "", time', actionMs / nodeMs, '×'),
