@@ -37,9 +37,16 @@ export function formatChange(change: number | null): string {
   return `${percent > 0 ? '+' : ''}${rounded} %`
 }
 
-/** Formats a count with digit grouping, such as `1,399`. */
+/**
+ * Formats a count with digit grouping, such as `1,399`. Written out instead of
+ * `toLocaleString('en-US')`, which is slow enough to show in profiles of large
+ * reports; fractions keep up to three decimals, as that call does.
+ */
 export function formatCount(count: number): string {
-  return count.toLocaleString('en-US')
+  if (!Number.isFinite(count)) return String(count)
+  const [whole, fraction] = String(Math.round(Math.abs(count) * 1000) / 1000).split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${count < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`
 }
 
 /** Formats a p-value with three significant digits, or '< 0.001'. */

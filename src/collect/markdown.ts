@@ -3,10 +3,7 @@
  * extension so that a table is whatever GitHub renders as one. Cells are text;
  * everything outside tables is prose, which is only measured.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
-import { gfmTable } from 'micromark-extension-gfm-table'
-import type { Nodes, Paragraph, Table, TableRow as MarkdownRow } from 'mdast'
+import type { Nodes, Paragraph, Root, Table, TableRow as MarkdownRow } from 'mdast'
 import { readText } from './json.js'
 import { iterate } from './json-tables.js'
 import type { ArtifactFile, ParsedTable, ParseWarning, ProseBlock, TableRow } from './types.js'
@@ -20,11 +17,10 @@ export async function* readMarkdown(
   onProse?: (prose: ProseBlock) => void
 ): AsyncGenerator<ParsedTable> {
   const text = await readText(file, onWarning)
-  const tree = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
-
   const tables: Table[] = []
   const paragraphs: Paragraph[] = []
-  collectBlocks(tree, tables, paragraphs)
+  // A table and a text that looks like one both need a pipe, so a file without one is all prose.
+  if (text.includes('|')) collectBlocks(await parseTables(text), tables, paragraphs)
 
   let problems = 0
   const warn = (line: number, message: string): void => {
@@ -75,6 +71,17 @@ export async function* readMarkdown(
   if (problems > MAX_WARNINGS) {
     onWarning({ path: file.path, message: `${problems - MAX_WARNINGS} more table problems of the kinds above were found in this file.` })
   }
+}
+
+let parser: Promise<(text: string) => Root> | undefined
+
+/** Parses CommonMark with GFM tables. The parser is loaded on first use, so a run without Markdown tables skips loading it. */
+async function parseTables(text: string): Promise<Root> {
+  parser ??= Promise.all([import('mdast-util-from-markdown'), import('mdast-util-gfm-table'), import('micromark-extension-gfm-table')]).then(
+    ([{ fromMarkdown }, { gfmTableFromMarkdown }, { gfmTable }]) =>
+      (source: string) => fromMarkdown(source, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
+  )
+  return (await parser)(text)
 }
 
 function collectBlocks(node: Nodes, tables: Table[], paragraphs: Paragraph[]): void {

@@ -12,14 +12,16 @@ import { checkClaims } from './claims.js'
 import { buildFacts, selectFacts, type FactSheet, type SelectedFacts } from './facts.js'
 import { RunRecorder } from './metrics.js'
 import { findStatedNumbers, maskIdentifiers, matchesFact, type FactNumber } from './numbers.js'
-import { OllamaFailure, OllamaSession, type ChatOutcome, type ResolvedModel } from './ollama.js'
+// Only types come from ollama.js and sanitize.js: writeNarrative loads them, with the ollama client,
+// undici and the Markdown parser, when the narrative is not off, which saves their start-up time.
+import type { ChatOutcome, OllamaSession, ResolvedModel } from './ollama.js'
 import { buildMessages, estimateMessageTokens, limitNotes, NOTES_TOKENS, planBudget, type PromptStage, type TokenBudget } from './prompt.js'
-import { LINK_REASON, sanitizeNarrative, type RemovedSentence, type SentenceCheck } from './sanitize.js'
+import { LINK_REASON } from './reasons.js'
+import type { RemovedSentence, SentenceCheck } from './sanitize.js'
 import type { ModelRunMetrics, Narrative, NarrativeStatus } from './types.js'
 
 export type * from './types.js'
 export { buildFacts, selectFacts } from './facts.js'
-export { sanitizeNarrative } from './sanitize.js'
 export { estimateTokens } from './tokens.js'
 
 /** The narrative already published on the pull request, read back from the sticky comment. */
@@ -44,10 +46,11 @@ const NUMBERS_REASON = 'numbers match no fact'
 
 /** Produces the narrative, or a narrative with status and note that say why there is none. Never throws for Ollama faults. */
 export async function writeNarrative(input: NarrateInput, settings: NarrateSettings, log: Logger): Promise<Narrative> {
-  const sheet = buildFacts(input.head, input.comparison)
   const empty = { markdown: null, removedSentences: 0, factsTrimmed: false }
   if (settings.mode === 'off') return { ...empty, status: 'off', note: null, run: null }
 
+  const [{ OllamaFailure, OllamaSession }, { sanitizeNarrative }] = await Promise.all([import('./ollama.js'), import('./sanitize.js')])
+  const sheet = buildFacts(input.head, input.comparison)
   const recorder = new RunRecorder(settings.model, null, sentOptions(settings.options, settings.keepAlive), sheet.hash)
   const allowedOrigins = input.serverUrl === undefined ? [] : [input.serverUrl]
 
@@ -65,7 +68,7 @@ export async function writeNarrative(input: NarrateInput, settings: NarrateSetti
     log.warning(error.message)
     return { ...empty, status: 'skipped', note: `No narrative: ${error.summary}`, run: null }
   }
-  const run = new NarrativeRun(sheet, settings, session, recorder, log, allowedOrigins)
+  const run = new NarrativeRun(sheet, settings, session, recorder, log, allowedOrigins, { OllamaFailure, sanitizeNarrative })
   try {
     return await run.write()
   } catch (error) {
@@ -81,6 +84,12 @@ export async function writeNarrative(input: NarrateInput, settings: NarrateSetti
   }
 }
 
+/** The values of the modules that writeNarrative loads on demand. */
+interface LoadedModules {
+  OllamaFailure: typeof import('./ollama.js').OllamaFailure
+  sanitizeNarrative: typeof import('./sanitize.js').sanitizeNarrative
+}
+
 /** One attempt at the narrative: preflight, the calls and the checks. */
 class NarrativeRun {
   factsTrimmed = false
@@ -92,7 +101,8 @@ class NarrativeRun {
     private readonly session: OllamaSession,
     private readonly recorder: RunRecorder,
     private readonly log: Logger,
-    private readonly allowedOrigins: string[]
+    private readonly allowedOrigins: string[],
+    private readonly loaded: LoadedModules
   ) {}
 
   /** Returns the model run figures so far; every chat request counts as a call. */
@@ -179,7 +189,7 @@ class NarrativeRun {
     try {
       retried = await this.session.chat({ messages, options: retryOptions, keepAlive })
     } catch (error) {
-      if (!(error instanceof OllamaFailure)) throw error
+      if (!(error instanceof this.loaded.OllamaFailure)) throw error
       this.log.warning(`${error.message} Keeping the answer that stopped at the token limit.`)
       return { outcome, numPredict: predict, problem: null }
     }
@@ -205,7 +215,7 @@ class NarrativeRun {
     const numbers = [...this.sheet.numbers, ...optionNumbers(this.settings), ...runNumbers]
     const identifiers = [...this.sheet.identifiers, this.settings.model, model.name].sort((a, b) => b.length - a.length)
     const check = sentenceCheck(this.sheet, numbers, identifiers)
-    const sanitized = sanitizeNarrative(text, { allowedOrigins: this.allowedOrigins, check })
+    const sanitized = this.loaded.sanitizeNarrative(text, { allowedOrigins: this.allowedOrigins, check })
 
     for (const removed of sanitized.removed) {
       this.log.info(`Removed from the narrative (${removed.reason}): ${JSON.stringify(removed.sentence.slice(0, 300))}`)

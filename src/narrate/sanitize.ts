@@ -10,6 +10,7 @@ import { toMarkdown } from 'mdast-util-to-markdown'
 import { gfm } from 'micromark-extension-gfm'
 import { visit } from 'unist-util-visit'
 import { MARKER_PREFIX } from '../publish/markers.js'
+import { LINK_REASON } from './reasons.js'
 
 /** Returns why a sentence must go (for the log), or null to keep it. */
 export type SentenceCheck = (sentence: string) => string | null
@@ -37,8 +38,7 @@ export interface SanitizedNarrative {
 export const NARRATIVE_TOP_HEADING_DEPTH = 3
 
 const LINK_REMOVED = '(link removed)'
-/** Reason given for a sentence removed because it showed the address of a removed link. */
-export const LINK_REASON = 'link to another host'
+export { LINK_REASON }
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
 
 /**

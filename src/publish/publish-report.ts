@@ -12,7 +12,7 @@ import type { Settings } from '../settings/index.js'
 import { collectAnnotations, emitAnnotations, ANNOTATIONS_PER_LEVEL } from './annotations.js'
 import { publishComment, readNarrativeFromComment } from './github/index.js'
 import type { PublishResult, ReportModel, RunContext } from './index.js'
-import { buildMetricsDocument } from './metrics-json.js'
+import { writeMetricsDocument } from './metrics-json.js'
 import { setOutputs } from './outputs.js'
 import { fitSummary, JOB_SUMMARY_MAX_BYTES, renderCommentBody, renderReport } from './report/index.js'
 
@@ -29,7 +29,7 @@ export async function publishReportFiles(model: ReportModel, log: Logger): Promi
   const reportPath = join(directory, 'report.md')
   const metricsPath = join(directory, 'metrics.json')
   await writeFile(reportPath, report, 'utf8')
-  await writeFile(metricsPath, `${JSON.stringify(buildMetricsDocument(model), null, 2)}\n`, 'utf8')
+  await writeMetricsDocument(model, metricsPath)
   log.info(`Wrote ${reportPath} and ${metricsPath}.`)
 
   const summaryWritten = await writeJobSummary(model, report, reportPath, counting)
