@@ -7,7 +7,8 @@ import type { ArtifactFile, Collection, ParsedTable, ParseWarning, SkippedFile }
 import type { Logger } from '../logger.js'
 import { buildInventory, compareText } from './inventory.js'
 import { identifyBenchmark, toIso } from './runs.js'
-import { DEFAULT_SAMPLE_LIMIT, PERCENTILE_METHOD } from './statistics.js'
+import { DEFAULT_SAMPLE_BUDGET, DEFAULT_SAMPLE_LIMIT, SampleBudget } from './sample-accumulator.js'
+import { PERCENTILE_METHOD } from './statistics.js'
 import { FileAnalyzer } from './table.js'
 import type { Analysis, DataWarning, FailedRunGroup, SeriesMetric } from './types.js'
 
@@ -19,6 +20,16 @@ export interface AnalyzeOptions {
   maxSeries: number
   /** Samples per series kept for exact statistics; beyond it, percentiles come from a sketch. Default 5,000,000. */
   sampleLimit?: number
+  /**
+   * Samples kept exactly across all series of the files being read at one time: each
+   * file gets an equal share (budget / concurrency), so results do not depend on the
+   * order in which concurrent files deliver rows. Default 16,777,216, that is 128 MiB
+   * of float64. A series
+   * that needs more keeps exact n, mean, stddev, min and max, percentiles from a
+   * DDSketch (within 1 %) and a seeded sample of 10,000 for the significance test,
+   * and is flagged. Below the budget every statistic is exact.
+   */
+  sampleBudget?: number
   /** Files read at the same time. Default 4; results do not depend on it. */
   concurrency?: number
   /**
@@ -55,9 +66,10 @@ const DEFAULT_PROGRESS_INTERVAL_MS = 10_000
 export async function analyzeTables(
   path: string,
   tables: AsyncIterable<ParsedTable> | Iterable<ParsedTable>,
-  options: AnalyzeOptions
+  options: AnalyzeOptions,
+  budget: SampleBudget = new SampleBudget(options.sampleBudget ?? DEFAULT_SAMPLE_BUDGET)
 ): Promise<FileAnalysis> {
-  const file = new FileAnalyzer(path, { maxSeries: options.maxSeries, sampleLimit: options.sampleLimit ?? DEFAULT_SAMPLE_LIMIT })
+  const file = new FileAnalyzer(path, { maxSeries: options.maxSeries, sampleLimit: options.sampleLimit ?? DEFAULT_SAMPLE_LIMIT, sampleBudget: budget })
   for await (const table of tables) await file.addTable(table)
   const result = file.finish()
 
@@ -84,11 +96,17 @@ export async function analyzeTables(
 export async function analyzeCollection(collection: Collection, options: AnalyzeOptions, log: Logger): Promise<Analysis> {
   const files = [...collection.files].sort((a, b) => compareText(a.path, b.path))
   const progress = new ProgressLog(files, options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS, log)
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY
+  // A share per file, not one pool: with a pool, which series exceed it would depend on
+  // the order in which concurrent files deliver rows, and the report must be deterministic.
+  // NOTE: samples of finished files stay in memory for the comparison, so the bound holds
+  // per file being read; the total retained grows with the number of large files.
+  const fileBudget = Math.floor((options.sampleBudget ?? DEFAULT_SAMPLE_BUDGET) / concurrency)
   let outcomes: FileOutcome[]
   try {
-    outcomes = await mapConcurrently(files, options.concurrency ?? DEFAULT_CONCURRENCY, async file => {
+    outcomes = await mapConcurrently(files, concurrency, async file => {
       progress.started(file)
-      const outcome = await analyzeCachedFile(file, options, log)
+      const outcome = await analyzeCachedFile(file, options, new SampleBudget(fileBudget), log)
       progress.finished(file)
       return outcome
     })
@@ -126,22 +144,22 @@ export type FileOutcome =
   | { skipped: SkippedFile; parseWarnings: ParseWarning[] }
 
 /** Analyzes a file, or reuses the result for the same content at the same path. */
-async function analyzeCachedFile(file: ArtifactFile, options: AnalyzeOptions, log: Logger): Promise<FileOutcome> {
+async function analyzeCachedFile(file: ArtifactFile, options: AnalyzeOptions, budget: SampleBudget, log: Logger): Promise<FileOutcome> {
   const key = options.cache === undefined || file.blob === null ? null : `${file.blob}\0${file.path}`
   const cached = key === null ? undefined : options.cache?.get(key)
   if (cached !== undefined) {
     log.debug(`${file.path}: unchanged (blob ${file.blob?.slice(0, 12)}), reusing its analysis.`)
     return cached
   }
-  const outcome = await analyzeFile(file, options, log)
+  const outcome = await analyzeFile(file, options, budget, log)
   if (key !== null) options.cache?.set(key, outcome)
   return outcome
 }
 
-async function analyzeFile(file: ArtifactFile, options: AnalyzeOptions, log: Logger): Promise<FileOutcome> {
+async function analyzeFile(file: ArtifactFile, options: AnalyzeOptions, budget: SampleBudget, log: Logger): Promise<FileOutcome> {
   const parseWarnings: ParseWarning[] = []
   try {
-    const analysis = await analyzeTables(file.path, readTables(file, warning => parseWarnings.push(warning)), options)
+    const analysis = await analyzeTables(file.path, readTables(file, warning => parseWarnings.push(warning)), options, budget)
     for (const warning of [...parseWarnings, ...analysis.warnings]) log.info(describeWarning(warning))
     for (const note of analysis.notes) log.info(`${file.path}: ${note}`)
     return { analysis, parseWarnings, prose: file.format === 'markdown' && analysis.tables === 0 }

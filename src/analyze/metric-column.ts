@@ -4,8 +4,8 @@
  */
 import type { CellValue } from '../collect/types.js'
 import type { MetricColumn } from './columns.js'
-import { DecimalMarkTracker, readCell } from './numbers.js'
-import { SampleAccumulator } from './statistics.js'
+import { DecimalMarkTracker, readCell, readPlainNumber } from './numbers.js'
+import { SampleAccumulator, type SampleBudget } from './sample-accumulator.js'
 import type { MetricKind } from './types.js'
 import { kindOfUnit, resolveUnit } from './units.js'
 
@@ -25,14 +25,17 @@ export class SeriesSamples {
   firstZeroLine = 0
   /** 1-based line of the first row that gave a sample; 0 when none did. */
   firstLine = 0
+  /** Value of the latest sample, in the display unit. */
+  lastValue = Number.NaN
 
-  constructor(sampleLimit: number) {
-    this.accumulator = new SampleAccumulator(sampleLimit)
+  constructor(sampleLimit: number, budget: SampleBudget) {
+    this.accumulator = new SampleAccumulator(sampleLimit, budget)
   }
 
   add(value: number, commaValue: number | null, line: number): void {
     const index = this.accumulator.storedCount
     this.accumulator.push(value)
+    this.lastValue = value
     if (this.firstLine === 0) this.firstLine = line
     if (commaValue !== null && this.accumulator.storedCount > index) {
       this.alternateIndex.push(index)
@@ -111,6 +114,13 @@ export class MetricColumnReader {
    * `target` they add no sample.
    */
   read(cell: CellValue, line: number, target: SeriesSamples | null): void {
+    if (typeof cell === 'string') {
+      const plain = readPlainNumber(cell)
+      if (!Number.isNaN(plain)) {
+        this.readPlain(plain, cell, line, target)
+        return
+      }
+    }
     const reading = readCell(cell, this.strict)
     switch (reading.type) {
       case 'missing':
@@ -180,6 +190,53 @@ export class MetricColumnReader {
     this.marks.observe(reading, line)
     if (target === null) return
     target.add(value, commaValue, line)
+  }
+
+  /**
+   * Adds a plain decimal without a unit (see `readPlainNumber`): the same steps as
+   * `read` takes for such a cell, without building a `CellReading`.
+   */
+  private readPlain(parsed: number, text: string, line: number, target: SeriesSamples | null): void {
+    if (!Number.isFinite(parsed)) {
+      // A 400-digit integer parses to Infinity.
+      this.nonFinite++
+      if (target !== null) target.droppedNonFinite++
+      return
+    }
+    let factor = 1
+    if (this.kind === 'latency') {
+      const unit = this.column.unit
+      if (unit === null) {
+        this.numbers++
+        this.sawUnitless = true
+        this.observePlain(text, line)
+        if (target !== null) target.unitless++
+        return
+      }
+      if (unit.kind !== 'time') {
+        this.noteInvalid(line, text)
+        return
+      }
+      factor = unit.factor
+    } else {
+      if (this.kind === 'throughput' && this.column.unit !== null) factor = this.column.unit.factor
+      this.sawUnitless = true
+    }
+
+    const value = parsed * factor
+    // A finite value can overflow on conversion, such as 1e306 s to ms.
+    if (!Number.isFinite(value)) {
+      this.nonFinite++
+      if (target !== null) target.droppedNonFinite++
+      return
+    }
+    this.numbers++
+    this.observePlain(text, line)
+    if (target !== null) target.add(value, null, line)
+  }
+
+  private observePlain(text: string, line: number): void {
+    if (!this.marks.hasPoint && text.includes('.')) this.marks.observePoint(text, line)
   }
 
   private acceptDisplayUnit(display: string): boolean {

@@ -35,6 +35,35 @@ const SIMPLE_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/
 
 /**
+ * Returns the value of a plain decimal such as `-12.5` or `300` (the form that
+ * `SIMPLE_NUMBER` matches, without a three-digit fraction that may be digit
+ * grouping), or NaN for any other text, which then needs `readCell`. A charCode
+ * scan, because this runs for every cell of a large file.
+ */
+export function readPlainNumber(cell: string): number {
+  const length = cell.length
+  let i = cell.charCodeAt(0) === 0x2d ? 1 : 0
+  const integerStart = i
+  while (i < length && isDigit(cell.charCodeAt(i))) i++
+  const integerDigits = i - integerStart
+  if (integerDigits === 0 || (integerDigits > 1 && cell.charCodeAt(integerStart) === 0x30)) return Number.NaN
+  if (i === length) return Number(cell)
+  if (cell.charCodeAt(i) !== 0x2e) return Number.NaN
+  i++
+  const fractionStart = i
+  while (i < length && isDigit(cell.charCodeAt(i))) i++
+  const fractionDigits = i - fractionStart
+  if (i !== length || fractionDigits === 0) return Number.NaN
+  // `1.234` may be 1234 with a grouping point: `readCell` decides.
+  if (fractionDigits === 3 && integerDigits <= 3 && cell.charCodeAt(integerStart) !== 0x30) return Number.NaN
+  return Number(cell)
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
+}
+
+/**
  * Reads one cell of a metric column. `strict` is for columns recognised only by
  * their values: there, identifiers that look like numbers (`0000123`, a commit
  * `1234e56`) are invalid, so the column is not taken as a metric.
@@ -160,6 +189,16 @@ export class DecimalMarkTracker {
   private pointAt: { line: number; text: string } | null = null
   private commaAt: { line: number; text: string } | null = null
   private ambiguousCommaAt: { line: number; text: string } | null = null
+
+  /** True once a value proved decimal points. */
+  get hasPoint(): boolean {
+    return this.pointAt !== null
+  }
+
+  /** Notes a plain decimal with a point, which proves decimal points, as `observe` would. */
+  observePoint(text: string, line: number): void {
+    this.pointAt ??= { line, text }
+  }
 
   observe(reading: NumberReading, line: number): void {
     if (reading.evidence === 'point') this.pointAt ??= { line, text: reading.text }

@@ -75,7 +75,8 @@ export function identifyBenchmark(path: string): BenchmarkIdentity {
   return { benchmark, stamp: found[found.length - 1].time }
 }
 
-function utcTime(year: string, month: string, day: string, hour: string, minute: string, second: string): number | null {
+/** Returns the UTC time of the fields, or null when they are out of range or name no real day. */
+export function utcTime(year: string, month: string, day: string, hour: string, minute: string, second: string): number | null {
   const values = [year, month, day, hour, minute, second].map(Number)
   const [y, mo, d, h, mi, s] = values
   if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null

@@ -1,15 +1,11 @@
 /**
- * Descriptive statistics of one series: exact up to a per-series sample limit, then
- * from a DDSketch quantile sketch with a stated relative-error bound.
+ * Descriptive statistics of one series, and the constants of the sketch that
+ * replaces exact percentiles past the sample limit (see `sample-accumulator.ts`).
  */
-import { LogCollapsingLowestDenseDDSketch } from '@datadog/sketches-js'
 import type { SeriesFlag, SummaryStatistics } from './types.js'
 
 /** Printed in the report footer so readers can reproduce the numbers with numpy or R. */
 export const PERCENTILE_METHOD = 'linear interpolation between closest ranks (numpy default, R type 7)'
-
-/** Exact statistics up to this many samples per series; beyond it, percentiles come from a sketch. */
-export const DEFAULT_SAMPLE_LIMIT = 5_000_000
 
 /** Relative accuracy of the sketch: each percentile is within 1 % of a sample value near that rank. */
 export const SKETCH_RELATIVE_ACCURACY = 0.01
@@ -35,10 +31,13 @@ export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number
 
 /** Computes the statistics of finite samples in any order; null when there are none. */
 export function summarize(samples: ArrayLike<number>): SummaryStatistics | null {
-  const n = samples.length
-  if (n === 0) return null
-  const sorted = Float64Array.from(samples).sort()
+  if (samples.length === 0) return null
+  return summarizeSorted(sortedCopy(samples))
+}
 
+/** Computes the statistics of finite samples sorted in ascending order, which must not be empty. */
+function summarizeSorted(sorted: Float64Array): SummaryStatistics {
+  const n = sorted.length
   const mean = meanOf(sorted)
   const stddev = n < 2 ? null : standardDeviationOf(sorted, mean)
 
@@ -53,6 +52,18 @@ export function summarize(samples: ArrayLike<number>): SummaryStatistics | null 
     p95: percentileOfSorted(sorted, 0.95),
     p99: percentileOfSorted(sorted, 0.99)
   }
+}
+
+/** Computes the statistics of finite samples, which must not be empty, and returns the sorted copy with them. */
+export function summarizeWithSorted(samples: ArrayLike<number>): { stats: SummaryStatistics; sorted: Float64Array } {
+  const sorted = sortedCopy(samples)
+  return { stats: summarizeSorted(sorted), sorted }
+}
+
+function sortedCopy(samples: ArrayLike<number>): Float64Array {
+  // `slice` copies a typed array in one block; `Float64Array.from` goes through the iterator.
+  const copy = samples instanceof Float64Array ? samples.slice() : Float64Array.from(samples)
+  return copy.sort()
 }
 
 /**
@@ -117,113 +128,39 @@ export const COLD_START_MIN_SAMPLES = 3
  * Returns 0 when the first sample (file order) is a likely cold start, else null.
  * Rule: n ≥ 3 and the first sample is more than 3 × the median of the other samples,
  * which must be positive. Model loading on the first request typically looks like this.
+ * `sorted` is the same samples in ascending order, when the caller has them already.
  */
-export function detectColdStart(samples: ArrayLike<number>): number | null {
+export function detectColdStart(samples: ArrayLike<number>, sorted?: Float64Array): number | null {
   const n = samples.length
   if (n < COLD_START_MIN_SAMPLES) return null
   const first = samples[0]
-  const others = Float64Array.from({ length: n - 1 }, (_, i) => samples[i + 1]).sort()
-  const median = percentileOfSorted(others, 0.5)
+  const ascending = sorted ?? sortedCopy(samples)
+  const median = medianWithoutOne(ascending, first)
   return median > 0 && first > COLD_START_FACTOR * median ? 0 : null
 }
 
 /**
- * Valid samples of one series and metric in file order, in a Float64Array grown by
- * doubling up to `limit`. Past the limit it keeps the exact count, mean, variance,
- * minimum and maximum, and a DDSketch for the percentiles, so memory stays bounded.
+ * Returns the median of ascending `sorted` with one occurrence of `value` left out,
+ * without copying: rank k of the rest is rank k of `sorted` below the removed
+ * position and rank k + 1 from it on.
  */
-export class SampleAccumulator {
-  private data = new Float64Array(8)
-  private stored = 0
-  private total = 0
-  private runningMean = 0
-  private runningSquares = 0
-  private minimum = Number.POSITIVE_INFINITY
-  private maximum = Number.NEGATIVE_INFINITY
-  private sketch: LogCollapsingLowestDenseDDSketch | null = null
+function medianWithoutOne(sorted: Float64Array, value: number): number {
+  const removed = lowerBound(sorted, value)
+  const rankOf = (k: number): number => sorted[k < removed ? k : k + 1]
+  const h = (sorted.length - 2) * 0.5
+  const below = Math.floor(h)
+  const above = Math.min(below + 1, sorted.length - 2)
+  return rankOf(below) + (h - below) * (rankOf(above) - rankOf(below))
+}
 
-  constructor(private readonly limit: number = DEFAULT_SAMPLE_LIMIT) {}
-
-  /** Number of samples seen, including those past the limit. */
-  get count(): number {
-    return this.total
+/** Index of the first element of ascending `sorted` that is not less than `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (sorted[middle] < value) low = middle + 1
+    else high = middle
   }
-
-  /** Number of samples kept in `samples()`. */
-  get storedCount(): number {
-    return this.stored
-  }
-
-  get overLimit(): boolean {
-    return this.sketch !== null
-  }
-
-  push(value: number): void {
-    this.total++
-    // Welford's update, used only once the sketch takes over.
-    const delta = value - this.runningMean
-    this.runningMean += delta / this.total
-    this.runningSquares += delta * (value - this.runningMean)
-    if (value < this.minimum) this.minimum = value
-    if (value > this.maximum) this.maximum = value
-
-    if (this.stored < this.limit) {
-      if (this.stored === this.data.length) {
-        const grown = new Float64Array(Math.min(this.data.length * 2, Math.max(this.limit, 8)))
-        grown.set(this.data)
-        this.data = grown
-      }
-      this.data[this.stored++] = value
-      return
-    }
-    if (this.sketch === null) {
-      this.sketch = new LogCollapsingLowestDenseDDSketch({ relativeAccuracy: SKETCH_RELATIVE_ACCURACY, binLimit: 2048 })
-      for (let i = 0; i < this.stored; i++) this.sketch.accept(this.data[i])
-    }
-    this.sketch.accept(value)
-  }
-
-  /** Replaces the kept sample at `index`, before statistics are taken. */
-  replace(index: number, value: number): void {
-    this.data[index] = value
-  }
-
-  /** Appends every sample of `other` after this one's. */
-  append(other: SampleAccumulator): void {
-    const values = other.samples()
-    for (let i = 0; i < values.length; i++) this.push(values[i])
-    // NOTE: samples that `other` kept only in its sketch are not carried over. Groups are
-    // merged only when each contains one row, far below the limit.
-  }
-
-  /** Kept samples in file order (the first `limit` when over the limit). */
-  samples(): Float64Array {
-    return this.data.slice(0, this.stored)
-  }
-
-  /** Statistics of all samples seen; percentiles come from the sketch once over the limit. */
-  statistics(): SummaryStatistics | null {
-    if (this.sketch === null) return summarize(this.samples())
-    const n = this.total
-    return {
-      n,
-      mean: this.runningMean,
-      stddev: n < 2 ? null : Math.sqrt(this.runningSquares / (n - 1)),
-      min: this.minimum,
-      max: this.maximum,
-      p50: this.sketch.getValueAtQuantile(0.5),
-      p90: this.sketch.getValueAtQuantile(0.9),
-      p95: this.sketch.getValueAtQuantile(0.95),
-      p99: this.sketch.getValueAtQuantile(0.99)
-    }
-  }
-
-  /** Flag for a series whose percentiles came from the sketch. */
-  limitFlag(): SeriesFlag | null {
-    if (this.sketch === null) return null
-    return {
-      code: 'sample-limit',
-      message: `${this.total} samples exceed the limit of ${this.limit} kept exactly: percentiles come from a DDSketch and are within ${SKETCH_RELATIVE_ACCURACY * 100} % of a sample value near that rank; n, mean, stddev, min and max are exact`
-    }
-  }
+  return low
 }

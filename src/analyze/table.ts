@@ -20,8 +20,10 @@ import type { CellValue, ParsedTable } from '../collect/types.js'
 import { classifyColumn, isConfigurationWhenNumeric, isRunStampName, type ColumnClass, type MetricColumn } from './columns.js'
 import { compareText } from './inventory.js'
 import { MetricColumnReader, SeriesSamples } from './metric-column.js'
-import { parseTimestamp, type ParsedTime } from './runs.js'
-import { COLD_START_FACTOR, detectColdStart, lowSampleFlag } from './statistics.js'
+import type { SampleBudget } from './sample-accumulator.js'
+import { NewestTimestamp } from './newest-timestamp.js'
+import type { ParsedTime } from './runs.js'
+import { COLD_START_FACTOR, lowSampleFlag } from './statistics.js'
 import type { AggregateKind, DataWarning, Direction, FailedRunGroup, MetricDescriptor, SeriesFlag, SeriesMetric } from './types.js'
 import { resolveUnit } from './units.js'
 import { findPhaseColumns, isZeroCell, phaseMissing } from './zero-latency.js'
@@ -31,6 +33,8 @@ export interface TableLimits {
   maxSeries: number
   /** Samples per series kept exactly; beyond, percentiles come from a sketch. */
   sampleLimit: number
+  /** Sample slots shared with the other files of the run. */
+  sampleBudget: SampleBudget
 }
 
 /** Most distinct error messages counted per series; the rest are counted together. */
@@ -213,8 +217,9 @@ export class FileAnalyzer {
     this.seriesCount += groups
   }
 
-  get sampleLimit(): number {
-    return this.limits.sampleLimit
+  /** Creates the sample storage of a new series and metric. */
+  newSamples(): SeriesSamples {
+    return new SeriesSamples(this.limits.sampleLimit, this.limits.sampleBudget)
   }
 
   get maxSeries(): number {
@@ -232,7 +237,7 @@ class TableReader {
   private readonly errorColumns: number[] = []
   private readonly statusColumns: number[] = []
   private readonly successColumns: number[] = []
-  private readonly timestampColumns: number[] = []
+  private readonly timestampColumns: NewestTimestamp[] = []
   private groups = new Map<string, Group>()
   private rowCount = 0
   private readonly contextLabels: Record<string, string>
@@ -286,7 +291,7 @@ class TableReader {
           this.successColumns.push(index)
           break
         case 'timestamp':
-          if (isRunStampName(columns[index])) this.timestampColumns.push(index)
+          if (isRunStampName(columns[index])) this.timestampColumns.push(new NewestTimestamp(index, time => this.file.noteTimestamp(time)))
           break
       }
     })
@@ -294,10 +299,7 @@ class TableReader {
 
   addRow(cells: CellValue[], line: number): void {
     this.rowCount++
-    for (const index of this.timestampColumns) {
-      const time = parseTimestamp(cells[index] ?? null)
-      if (time !== null) this.file.noteTimestamp(time)
-    }
+    for (const column of this.timestampColumns) column.add(cells[column.index] ?? null)
 
     const values = this.identity.map(column => cellText(cells[column.index] ?? null))
     this.identity.forEach((column, i) => {
@@ -320,18 +322,20 @@ class TableReader {
       const reader = this.metrics[m]
       let target: SeriesSamples | null = null
       if (failure === null) {
-        target = group.samples[m] ?? new SeriesSamples(this.file.sampleLimit)
+        target = group.samples[m] ?? this.file.newSamples()
         group.samples[m] = target
       }
       const cell = cells[reader.index] ?? null
-      const zero = reader.kind === 'latency' && isZeroCell(cell)
-      if (zero && phaseMissing(cells, this.phaseColumns[m])) {
+      const latency = reader.kind === 'latency'
+      // Only a latency with phase columns needs the zero test before reading the cell.
+      const phases = this.phaseColumns[m]
+      if (latency && phases.length > 0 && isZeroCell(cell) && phaseMissing(cells, phases)) {
         if (target !== null) target.notApplicable++
         continue
       }
       const before = target?.accumulator.count ?? 0
       reader.read(cell, line, target)
-      if (zero && target !== null && target.accumulator.count > before) target.noteZero(line)
+      if (latency && target !== null && target.accumulator.count > before && target.lastValue === 0) target.noteZero(line)
     }
   }
 
@@ -459,6 +463,7 @@ class TableReader {
   }
 
   finish(): void {
+    for (const column of this.timestampColumns) column.finish()
     if (this.rowCount > 1) this.declareLabels()
     else {
       for (const column of this.identity) column.seen = null
@@ -563,7 +568,9 @@ class TableReader {
     const metric = this.descriptorOf(reader, outcome)
     const flags: SeriesFlag[] = [...outcome.flags]
     const noData = outcome.rejected || outcome.unknownUnit || samples === undefined
-    const stats = noData ? null : samples.accumulator.statistics()
+    const findColdStart = metric.kind === 'latency' && metric.aggregate === null
+    const description = noData ? { stats: null, coldStartIndex: null } : samples.accumulator.describe(findColdStart)
+    const stats = description.stats
     const values = noData ? new Float64Array(0) : samples.accumulator.samples()
 
     if (metric.aggregate !== null) {
@@ -572,11 +579,10 @@ class TableReader {
         message: `values are ${AGGREGATE_NAMES[metric.aggregate]} computed by the artifact's writer, not raw samples`
       })
     }
-    let coldStartIndex: number | null = null
+    const coldStartIndex = description.coldStartIndex
     if (stats !== null) {
       const low = lowSampleFlag(stats.n)
       if (low !== null) flags.push(low)
-      if (metric.kind === 'latency' && metric.aggregate === null) coldStartIndex = detectColdStart(values)
       if (coldStartIndex !== null) {
         flags.push({
           code: 'cold-start',

@@ -5,7 +5,7 @@
  */
 import type { CellValue } from '../collect/types.js'
 import { isPhaseWord, splitName } from './columns.js'
-import { readCell } from './numbers.js'
+import { readCell, readPlainNumber } from './numbers.js'
 
 /** Strips common English suffixes so `compile`, `compiled` and `compilation` share one stem. */
 function stemOf(word: string): string {
@@ -39,6 +39,8 @@ export function findPhaseColumns(columns: readonly string[], latencyIndex: numbe
 export function isZeroCell(cell: CellValue): boolean {
   if (cell === 0) return true
   if (typeof cell !== 'string') return false
+  const plain = readPlainNumber(cell)
+  if (!Number.isNaN(plain)) return plain === 0
   const reading = readCell(cell, false)
   return reading.type === 'number' && reading.value === 0
 }

@@ -145,7 +145,7 @@ function gateSide(series: SeriesMetric, side: 'head' | 'base', keepColdStarts: b
   const samples = gateSamples(series, side, keepColdStarts, notes)
   const stats = series.stats
   if (stats === null || stats.n <= series.samples.length) return { series, samples, n: samples.length, truncated: false }
-  notes.push(`the ${side} run has ${stats.n} samples, more than analyze keeps; its statistics come from analyze's quantile sketch, and the test uses the first ${samples.length} samples`)
+  notes.push(`the ${side} run has ${stats.n} samples, more than analyze keeps; its statistics come from analyze's quantile sketch, and the test uses a seeded random sample of ${samples.length}`)
   return { series, samples, n: stats.n, truncated: true }
 }
 
