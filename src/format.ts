@@ -38,9 +38,9 @@ export function formatChange(change: number | null): string {
 }
 
 /**
- * Formats a count with digit grouping, such as `1,399`. Written out instead of
- * `toLocaleString('en-US')`, which is slow enough to show in profiles of large
- * reports; fractions keep up to three decimals, as that call does.
+ * Formats a count with digit grouping, such as `1,399`. It is written out because
+ * `toLocaleString('en-US')` is slow enough to show in profiles of large reports.
+ * Fractions keep up to three decimals, as that call does.
  */
 export function formatCount(count: number): string {
   if (!Number.isFinite(count)) return String(count)
