@@ -61,3 +61,41 @@ export class MemoryLogger implements Logger {
     return this.entries.filter(entry => entry.level === level).map(entry => entry.message)
   }
 }
+
+/**
+ * Passes every call to another logger and counts warnings and errors, because GitHub
+ * shows at most 10 annotations of each level per step and publish needs to know how
+ * many the step has already used.
+ */
+export class CountingLogger implements Logger {
+  warnings = 0
+  errors = 0
+
+  constructor(private readonly inner: Logger) {}
+
+  debug(message: string): void {
+    this.inner.debug(message)
+  }
+
+  info(message: string): void {
+    this.inner.info(message)
+  }
+
+  warning(message: string, target?: AnnotationTarget): void {
+    this.warnings += 1
+    this.inner.warning(message, target)
+  }
+
+  error(message: string, target?: AnnotationTarget): void {
+    this.errors += 1
+    this.inner.error(message, target)
+  }
+
+  group<T>(name: string, work: () => Promise<T>): Promise<T> {
+    return this.inner.group(name, work)
+  }
+
+  setSecret(value: string): void {
+    this.inner.setSecret(value)
+  }
+}

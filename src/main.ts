@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 import { ActionsLogger } from './actions-logger.js'
+import { CountingLogger } from './logger.js'
 import { buildReportModel } from './pipeline.js'
 import { publishReport, readPublishedNarrative } from './publish/index.js'
 import { readRunEnvironment } from './run-context.js'
@@ -14,7 +15,7 @@ import { readSettings, type InputReader } from './settings/index.js'
 
 /** Runs the action. Never throws: every failure ends in `core.setFailed` with a message. */
 export async function run(): Promise<void> {
-  const log = new ActionsLogger()
+  const log = new CountingLogger(new ActionsLogger())
   const readInput: InputReader = name => core.getInput(name)
 
   try {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
-import { MemoryLogger } from '../src/logger.js'
+import { CountingLogger, MemoryLogger } from '../src/logger.js'
 import { publishReport, readPublishedNarrative, type ReportModel, type RunContext } from '../src/publish/index.js'
 import { createGitHubClient, RETRY_UNIT_VARIABLE } from '../src/publish/github/index.js'
 import { narrativeStartMarker, NARRATIVE_END_MARKER, stickyMarker } from '../src/publish/markers.js'
@@ -467,9 +467,21 @@ describe('files, summary and outputs', () => {
     const log = new MemoryLogger()
     await publishReport(model({}, {}, entries), log)
     const errors = log.entries.filter(entry => entry.level === 'error')
-    assert.equal(errors.length, 10)
-    assert.equal(errors.filter(entry => entry.target?.startLine !== undefined).length, 9)
-    assert.match(errors[9].message, /^6 more errors/)
+    // The failing gate's setFailed adds the tenth error after publish.
+    assert.equal(errors.length, 9)
+    assert.equal(errors.filter(entry => entry.target?.startLine !== undefined).length, 8)
+    assert.match(errors[8].message, /^7 more errors/)
+  })
+
+  test('earlier warnings use annotation slots', async () => {
+    const head = emptyAnalysis()
+    for (let index = 0; index < 12; index++) head.inventory.skipped.push({ path: `reports/f${String(index).padStart(2, '0')}.bin`, reason: 'binary content' })
+    const memory = new MemoryLogger()
+    const log = new CountingLogger(memory)
+    for (let index = 0; index < 4; index++) log.warning(`earlier stage warning ${index}`)
+    await publishReport({ ...model(), head }, log)
+    assert.equal(memory.messages('warning').length, 10)
+    assert.equal(memory.messages('warning').filter(message => message.startsWith('earlier stage')).length, 4)
   })
 
   test('comment warning takes an annotation slot', async () => {

@@ -6,7 +6,7 @@
  */
 import { appendFile, mkdir, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { Logger, AnnotationTarget } from '../logger.js'
+import { CountingLogger, type Logger } from '../logger.js'
 import type { PublishedNarrative } from '../narrate/index.js'
 import type { Settings } from '../settings/index.js'
 import { collectAnnotations, emitAnnotations, ANNOTATIONS_PER_LEVEL } from './annotations.js'
@@ -21,7 +21,8 @@ const MIN_SUMMARY_BYTES = 4096
 
 /** Implements `publishReport` of the stage's index. */
 export async function publishReportFiles(model: ReportModel, log: Logger): Promise<PublishResult> {
-  const counting = new WarningCounter(log)
+  // Counts every warning and error of the step when main passes its counting logger, else this stage's own.
+  const counting = log instanceof CountingLogger ? log : new CountingLogger(log)
   const directory = resolve(model.settings.publish.reportDirectory)
   await mkdir(directory, { recursive: true })
 
@@ -46,11 +47,12 @@ export async function publishReportFiles(model: ReportModel, log: Logger): Promi
     counting
   )
 
-  // Warnings this stage already logged use up part of GitHub's 10 per step.
-  // NOTE: warnings from earlier stages in the same step count too, but are not known here.
+  // Warnings already logged in this step use up part of GitHub's 10 per level, and a
+  // failing gate adds one error through setFailed after this.
+  const failureError = model.comparison.failed || model.settings.narrate.mode === 'required' ? 1 : 0
   emitAnnotations(collectAnnotations(model.head, model.comparison), log, {
     warning: ANNOTATIONS_PER_LEVEL - counting.warnings,
-    error: ANNOTATIONS_PER_LEVEL - counting.errors
+    error: ANNOTATIONS_PER_LEVEL - counting.errors - failureError
   })
 
   setOutputs({
@@ -101,36 +103,3 @@ async function writeJobSummary(model: ReportModel, report: string, reportPath: s
   }
 }
 
-/** Passes every call on and counts the warnings and errors, which GitHub caps per step. */
-class WarningCounter implements Logger {
-  warnings = 0
-  errors = 0
-
-  constructor(private readonly inner: Logger) {}
-
-  debug(message: string): void {
-    this.inner.debug(message)
-  }
-
-  info(message: string): void {
-    this.inner.info(message)
-  }
-
-  warning(message: string, target?: AnnotationTarget): void {
-    this.warnings += 1
-    this.inner.warning(message, target)
-  }
-
-  error(message: string, target?: AnnotationTarget): void {
-    this.errors += 1
-    this.inner.error(message, target)
-  }
-
-  group<T>(name: string, work: () => Promise<T>): Promise<T> {
-    return this.inner.group(name, work)
-  }
-
-  setSecret(value: string): void {
-    this.inner.setSecret(value)
-  }
-}
