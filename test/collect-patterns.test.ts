@@ -58,6 +58,11 @@ describe('patterns matching nothing', () => {
     assert.match(warnings[1], /^No artifact file was read: all 2 files matched by input 'artifacts' were skipped/)
   })
 
+  it('patterns on one line hinted', async () => {
+    const { log } = await collectWith({ 'reports/a.csv': CSV }, ['reports/** csv_data/**'])
+    assert.match(log.messages('warning')[0], /It contains white space: write one pattern per line\.$/)
+  })
+
   it('unsupported type without files', async () => {
     const { log } = await collectWith({ 'reports/c.csv': CSV }, ['reports/*.xlsx'])
     assert.match(log.messages('warning')[0], /^Pattern 'reports\/\*\.xlsx' in input 'artifacts' matched no file;/)

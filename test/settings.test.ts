@@ -81,7 +81,7 @@ describe('settings', () => {
     [Inputs.KeepColdStarts, 'yes', /'keep-cold-starts' has invalid value 'yes': expected 'true' or 'false'/],
     [Inputs.Narrative, 'sometimes', /'narrative' has invalid value 'sometimes': expected one of auto, required, off/],
     [Inputs.MaxRegression, 'ten', /'max-regression' has invalid value 'ten'/],
-    [Inputs.Alpha, '1.5', /'alpha' has invalid value '1.5': expected a number from 0 to 0.5/],
+    [Inputs.Alpha, '1.5', /'alpha' has invalid value '1.5': expected a significance level above 0 and at most 0.5/],
     [Inputs.Alpha, '0', /'alpha' has invalid value '0': expected a significance level above 0/],
     [Inputs.Timeout, '-1', /'timeout' has invalid value '-1': expected a number of at least 1\./],
     [Inputs.OllamaHost, 'ftp://x', /'ollama-host' has invalid value 'ftp:\/\/x': expected an http:\/\/ or https:\/\/ URL/],

@@ -149,7 +149,9 @@ function describePatternMatches(patterns: AnchoredPattern[], relativeByPattern: 
     const matches = relativeByPattern.get(pattern) ?? []
     if (matches.length === 0) {
       const excluded = patterns.slice(index + 1).some(later => later.negate) ? ' that the exclusions after it leave in' : ''
-      messages.push(`Pattern '${pattern.source}' in input '${Inputs.Artifacts}' matched no file${excluded}; patterns are relative to the workspace root.`)
+      // A common slip is several patterns on one line; each pattern needs its own line.
+      const spaced = /\s/.test(pattern.source.trim()) ? ' It contains white space: write one pattern per line.' : ''
+      messages.push(`Pattern '${pattern.source}' in input '${Inputs.Artifacts}' matched no file${excluded}; patterns are relative to the workspace root.${spaced}`)
     } else if (!matches.some(relative => isSupportedExtension(extensionOf(relative)))) {
       const files = matches.length === 1 ? '1 file' : `${matches.length} files`
       messages.push(`Pattern '${pattern.source}' in input '${Inputs.Artifacts}' matched ${files}, none of a type that is read (${SUPPORTED_EXTENSIONS}).`)

@@ -232,7 +232,7 @@ class NarrativeRun {
       this.notes.push(`Removed ${plural(removedCount, 'sentence')} that failed the checks: ${reasons}.`)
     }
     if (cut) {
-      const limit = numPredict !== undefined && numPredict > 0 ? `num_predict ${numPredict}` : 'num_predict unset, so the context window was full'
+      const limit = numPredict !== undefined && numPredict > 0 ? `num_predict ${numPredict}` : 'num_predict unset, so the limit came from the Modelfile or the end of the context window'
       this.notes.push(`The narrative was cut at the token limit (${limit}) and is incomplete.`)
       this.log.warning(`The narrative from ${this.settings.model} stopped at the token limit (done_reason: length, ${limit}) and is marked as cut.`)
     }

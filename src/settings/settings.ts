@@ -264,8 +264,14 @@ function readOptionalNumber(read: InputReader, name: string, min = -Infinity, ma
 
 /** Reads the significance level: above 0 (which would make every test inconclusive) and at most 0.5. */
 function readAlpha(read: InputReader, name: string): number {
-  const alpha = readNumber(read, name, 0.05, 0, 0.5)
-  if (alpha === 0) throw new InputError(name, read(name), 'a significance level above 0 and at most 0.5, such as 0.05')
+  const accepted = 'a significance level above 0 and at most 0.5, such as 0.05'
+  let alpha: number
+  try {
+    alpha = readNumber(read, name, 0.05, 0, 0.5)
+  } catch {
+    throw new InputError(name, read(name), accepted)
+  }
+  if (alpha === 0) throw new InputError(name, read(name), accepted)
   return alpha
 }
 
