@@ -111,7 +111,7 @@ describe('metrics document', () => {
 
   test('low-sample percentiles flagged', () => {
     const cold = document.series.find(item => item.seriesKey === 'series=cold')
-    assert.deepEqual(cold?.lowSamplePercentiles, ['p95', 'p99'])
+    assert.deepEqual(cold?.lowSamplePercentiles, ['p90', 'p95', 'p99'])
   })
 
   test('low-sample percentiles kept', () => {

@@ -3,6 +3,7 @@
  * pull request changed them, and whether the entry fails the job.
  */
 import type { FailedRunGroup, MetricDescriptor, SeriesMetric } from '../analyze/types.js'
+import { formatCount } from '../format.js'
 import type { DecisionContext, SeriesGate } from './gate.js'
 import { resolveGate } from './gate.js'
 import { newestRun, type MatchedSeries, type SeriesRuns } from './matching.js'
@@ -68,8 +69,17 @@ export function compareSeries(match: MatchedSeries, context: DecisionContext): S
   }
 
   const outcome = decideState(entry, head, base, match, gate, context)
+  // A run without any valid sample says so in its no-data note instead.
+  if (head !== null && head.stats !== null && head.droppedNonFinite > 0) {
+    entry.notes.push(`${nonFiniteText(head.droppedNonFinite, 'head sample')} dropped`)
+  }
   entry.failsJob = decideFailsJob(entry, gate, context, outcome)
   return entry
+}
+
+/** Writes `4 non-finite head samples`, `1 non-finite value` and so on. */
+function nonFiniteText(count: number, noun: string): string {
+  return `${formatCount(count)} non-finite ${noun}${count === 1 ? '' : 's'}`
 }
 
 /** Facts beyond the state that decide whether the entry fails the job. */
@@ -110,7 +120,9 @@ function decideState(
   if (base.note !== null) entry.notes.push(base.note)
   if (head.stats === null) {
     entry.state = 'no-data'
-    entry.notes.push(base.hasData ? 'the head run has no valid samples' : 'neither the head run nor any base run has valid samples')
+    const note = base.hasData ? 'the head run has no valid samples' : 'neither the head run nor any base run has valid samples'
+    const dropped = head.droppedNonFinite > 0 ? `: ${nonFiniteText(head.droppedNonFinite, 'value')} dropped` : ''
+    entry.notes.push(`${note}${dropped}`)
     return outcome
   }
   if (!base.hasData) {

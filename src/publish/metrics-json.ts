@@ -105,7 +105,7 @@ export interface MetricsDocument {
     prNumber: number | null
   }
   percentileMethod: string
-  /** Minimum n for p95 and p99; below it they are listed in `lowSamplePercentiles`. */
+  /** Minimum n for p90, p95 and p99; below it they are listed in `lowSamplePercentiles`. */
   percentileMinimumSamples: Record<string, number>
   verdict: {
     failed: boolean

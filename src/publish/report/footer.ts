@@ -13,7 +13,7 @@ export const DEFAULT_PERCENTILE_METHOD = "linear interpolation between closest r
 /** Builds the footer block. */
 export function footerBlock(model: ReportModel, priority: number): Block {
   const method = model.head.percentileMethod.trim() === '' ? DEFAULT_PERCENTILE_METHOD : model.head.percentileMethod
-  const minimums = `p95 and p99 are shown from ${MIN_SAMPLES.p95} and ${MIN_SAMPLES.p99} samples on, and read n/a with fewer`
+  const minimums = `p90, p95 and p99 are shown from ${MIN_SAMPLES.p90}, ${MIN_SAMPLES.p95} and ${MIN_SAMPLES.p99} samples on, and read n/a with fewer`
   const lines = [
     '---',
     `**Percentiles:** ${escapeMarkdown(method)}; ${minimums}.`,

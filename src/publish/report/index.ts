@@ -11,7 +11,7 @@ import { modelRunBlocks } from './model-run.js'
 import { narrativeBlock } from './narrative.js'
 import { qualityBlocks } from './quality.js'
 import type { ComparisonState } from '../../compare/types.js'
-import { indexReport, type ReportIndex } from './series-index.js'
+import { comparisonRowId, indexReport, type ReportIndex } from './series-index.js'
 import { statisticsBlocks } from './statistics.js'
 import { footerBlock } from './footer.js'
 import { olderRunsText, stateCount, verdictBlocks, Priority as VerdictPriority } from './verdict.js'
@@ -141,13 +141,16 @@ const STATE_ORDER: readonly ComparisonState[] = ['regression', 'failed', 'improv
  * Describes what was left out, such as `1,399 of 1,400 series and metrics (1,399
  * unchanged)`, or returns null when nothing was. Comparison entries are counted as in
  * `comparison.counts`; older runs of timestamped benchmarks, which have no entry, are
- * counted apart. An entry counts as shown when any row shows it.
+ * counted apart. With a baseline, an entry counts as shown when a row of the
+ * comparison tables shows it, so the note agrees with the notes of the folded
+ * tables. Without one, the statistics tables are the only rows that show it.
  */
 function describeOmission(model: ReportModel, index: ReportIndex, shown: Set<string>, narrativeLeftOut: boolean): string | null {
   const missing = new Map<ComparisonState, number>()
   let missingEntries = 0
   for (const entry of model.comparison.entries) {
-    const ids = index.entryIds.get(entry) ?? []
+    const seriesIds = index.entryIds.get(entry) ?? []
+    const ids = index.noBaseline ? seriesIds : seriesIds.map(comparisonRowId)
     if (ids.some(id => shown.has(id))) continue
     missing.set(entry.state, (missing.get(entry.state) ?? 0) + 1)
     missingEntries++

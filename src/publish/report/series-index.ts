@@ -34,6 +34,15 @@ export interface ReportIndex {
   olderRuns: number
 }
 
+/**
+ * Id under which a row of the comparison tables shows the series `id`. It differs
+ * from the statistics row's id, so the note of what was left out counts the
+ * comparison rows that the folded tables count.
+ */
+export function comparisonRowId(id: string): string {
+  return `comparison\u0000${id}`
+}
+
 /** Builds the index for one report model. */
 export function indexReport(model: ReportModel): ReportIndex {
   const noBaseline = model.comparison.baseline.kind === 'none'

@@ -4,6 +4,7 @@
  * the rest are folded into `<details>`.
  */
 import type { AggregateKind, SeriesMetric, SummaryStatistics } from '../../analyze/types.js'
+import { MIN_SAMPLES_FOR_STATISTIC } from '../../compare/statistics.js'
 import { formatCount, formatValue, formatWithUnit } from '../../format.js'
 import { codeSpan, escapeHtml, escapeMarkdown } from '../escape.js'
 import type { Block, BlockRow } from './layout.js'
@@ -14,8 +15,13 @@ import { EMPTY_CELL, countOf, tableHeader, tableRow, type Alignment } from './ta
  * Minimum number of samples for which a percentile is shown. Below 1 / (1 - p)
  * samples the linear-interpolation percentile lies between the two largest
  * samples, so a p95 over 5 samples is close to the maximum and adds nothing to it.
+ * The same minimums as the gate's, so the report never shows a percentile the gate rejects.
  */
-export const MIN_SAMPLES: Readonly<Record<string, number>> = { p95: 20, p99: 100 }
+export const MIN_SAMPLES: Readonly<Record<string, number>> = {
+  p90: MIN_SAMPLES_FOR_STATISTIC.p90,
+  p95: MIN_SAMPLES_FOR_STATISTIC.p95,
+  p99: MIN_SAMPLES_FOR_STATISTIC.p99
+}
 
 /** Series shown before the fold in each table, besides every regression and other change. */
 export const VISIBLE_ROWS = 10

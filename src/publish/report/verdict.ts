@@ -8,7 +8,7 @@ import { formatChange, formatCount, formatPValue, formatWithUnit } from '../../f
 import { codeSpan, escapeHtml, escapeMarkdown } from '../escape.js'
 import type { ReportModel } from '../index.js'
 import type { Block, BlockRow } from './layout.js'
-import { compareEntries, type ReportIndex } from './series-index.js'
+import { compareEntries, comparisonRowId, type ReportIndex } from './series-index.js'
 import { EMPTY_CELL, countOf, tableHeader, tableRow, type Alignment } from './table.js'
 import { lowSampleNote } from './statistics.js'
 import { chartBlocks } from './charts.js'
@@ -23,6 +23,8 @@ export const Priority = {
   narrative: 2,
   otherChanges: 3,
   charts: 4,
+  // A few rows at most, and otherwise not named anywhere below the verdict, so they are kept before the long unchanged table.
+  noDataEitherSide: 11,
   unchanged: 12
 } as const
 
@@ -70,7 +72,7 @@ export function verdictBlocks(model: ReportModel, index: ReportIndex, shortened:
   const withoutData = model.comparison.entries.filter(isNoDataOnEitherSide).sort(compareEntries)
   if (withoutData.length > 0 && !shortened) {
     blocks.push({
-      priority: Priority.unchanged,
+      priority: Priority.noDataEitherSide,
       head: tableHeader(CHANGE_COLUMNS, CHANGE_ALIGNMENT),
       rows: withoutData.flatMap(entry => changeRows(entry, index, null)),
       details: escapeHtml(`${countOf(withoutData.length, 'series', 'series')} with no data on either side`),
@@ -116,6 +118,9 @@ export function stateCount(state: ComparisonState, count: number): string {
   return `${formatCount(count)} ${count === 1 ? singular : plural}`
 }
 
+/** Line under the verdict when the `artifacts` patterns matched no file. */
+export const NOTHING_READ_NOTE = 'No artifact file was read, so nothing was checked: see the warnings about the `artifacts` patterns in the log.'
+
 function renderVerdict(model: ReportModel, index: ReportIndex): string {
   const { comparison } = model
   const lines = [REPORT_TITLE, '']
@@ -127,6 +132,12 @@ function renderVerdict(model: ReportModel, index: ReportIndex): string {
     lines.push('**✅ Pass:** no series fails the gate.')
   }
   lines.push('')
+
+  if (model.head.inventory.totalFiles === 0) {
+    // A pass over zero files looks like a clean run, so say why nothing was checked.
+    lines.push(NOTHING_READ_NOTE)
+    lines.push('')
+  }
 
   if (index.noBaseline) {
     const reason = comparison.baseline.reason === null ? '' : ` (${escapeMarkdown(comparison.baseline.reason)})`
@@ -188,7 +199,7 @@ function otherChangeRank(entry: SeriesComparison): number {
 
 /** Builds one row per compared statistic (the gate statistic, then p95 when gated), or one row without numbers. */
 function changeRows(entry: SeriesComparison, index: ReportIndex, state: ComparisonState | null): BlockRow[] {
-  const shows = index.entryIds.get(entry) ?? []
+  const shows = (index.entryIds.get(entry) ?? []).map(comparisonRowId)
   const identity = [
     codeSpan(entry.benchmark),
     codeSpan(entry.seriesKey, '(all rows)'),
