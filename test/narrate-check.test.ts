@@ -290,3 +290,20 @@ describe('removal reasons', () => {
     assert.equal(describeRemovals([{ sentence: 'a', reason: 'something new' }]), '1 for other reasons')
   })
 })
+
+describe('thin percentiles in the facts', () => {
+  // Five samples 98, 100, 101, 102, 500: numpy's linear p95 is 420.4, which is nearly the maximum.
+  const stats: SummaryStatistics = { n: 5, mean: 180.2, stddev: 178.9, min: 98, max: 500, p50: 101, p90: 340.8, p95: 420.4, p99: 484.08 }
+  const sheet = buildFacts(analysis([series('reports/cold.csv', 'cold', stats)]), comparison([]))
+
+  it('p95 below 20 samples is n/a', () => {
+    assert.match(sheet.canonicalText, /p95 n\/a \(needs 20 samples\)/)
+    assert.doesNotMatch(sheet.canonicalText, /420\.4/)
+  })
+
+  it('thin p95 is not an allowed number', () => {
+    const [quoted] = findStatedNumbers('The p95 latency is 420.4 ms.')
+    assert.ok(quoted, 'the sentence has a number')
+    assert.equal(matchesFact(quoted, sheet.numbers), false)
+  })
+})

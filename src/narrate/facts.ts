@@ -12,6 +12,7 @@ import { formatChange, formatCount, formatPValue, formatValue } from '../format.
 import { findStatedNumbers, type FactNumber, type NumberClass } from './numbers.js'
 import { estimateTokens } from './tokens.js'
 import { cleanRepositoryText, quote } from './untrusted.js'
+import { MIN_SAMPLES_FOR_STATISTIC } from '../compare/statistics.js'
 
 /** A compared series, reduced to what the direction check needs. */
 export interface FactSubject {
@@ -254,6 +255,15 @@ class FactBuilder {
     }
   }
 
+  /**
+   * Writes a percentile, or n/a below its sample minimum: from fewer samples it is
+   * close to the maximum, so the report hides it and the model must not quote it.
+   */
+  private percentile(name: 'p90' | 'p95' | 'p99', value: number, n: number, unit: string): string {
+    const minimum = MIN_SAMPLES_FOR_STATISTIC[name]
+    return n < minimum ? `${name} n/a (needs ${minimum} samples)` : `${name} ${this.value(value, unit)}`
+  }
+
   statisticsSection(head: Analysis): FactSection {
     const lines: FactLine[] = []
     for (const series of head.series) {
@@ -266,9 +276,9 @@ class FactBuilder {
         `stddev ${stats.stddev === null ? 'n/a' : this.value(stats.stddev, unit)}`,
         `min ${this.value(stats.min, unit)}`,
         `p50 ${this.value(stats.p50, unit)}`,
-        `p90 ${this.value(stats.p90, unit)}`,
-        `p95 ${this.value(stats.p95, unit)}`,
-        `p99 ${this.value(stats.p99, unit)}`,
+        this.percentile('p90', stats.p90, stats.n, unit),
+        this.percentile('p95', stats.p95, stats.n, unit),
+        this.percentile('p99', stats.p99, stats.n, unit),
         `max ${this.value(stats.max, unit)}`
       ]
       if (series.failedRuns > 0) parts.push(`failed runs left out ${this.count(series.failedRuns)}`)
