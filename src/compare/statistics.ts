@@ -1,8 +1,10 @@
 /**
  * Statistics the gate recomputes from raw samples, for example after it leaves out
- * a cold start. Percentiles use the same definition as the analyze stage: linear
- * interpolation between closest ranks (numpy's default, R type 7).
+ * a cold start. Percentiles come from the analyze stage's own function, so base and
+ * head always use one definition: linear interpolation between closest ranks
+ * (numpy's default, R type 7).
  */
+import { MIN_SAMPLES_P95, MIN_SAMPLES_P99, percentileOfSorted } from '../analyze/statistics.js'
 import type { GateStatistic } from './types.js'
 
 /** Fraction of each percentile statistic. */
@@ -21,21 +23,8 @@ export const MIN_SAMPLES_FOR_STATISTIC: Record<GateStatistic, number> = {
   mean: 1,
   median: 1,
   p90: 10,
-  p95: 20,
-  p99: 100
-}
-
-/**
- * Returns the `fraction` quantile of ascending `sorted` values by linear interpolation
- * (h = (n - 1) * fraction, interpolating between the neighbours of h).
- */
-export function quantileOfSorted(sorted: ArrayLike<number>, fraction: number): number {
-  if (sorted.length === 0) return Number.NaN
-  const position = (sorted.length - 1) * fraction
-  const lower = Math.floor(position)
-  const upper = Math.min(lower + 1, sorted.length - 1)
-  const weight = position - lower
-  return sorted[lower] + (sorted[upper] - sorted[lower]) * weight
+  p95: MIN_SAMPLES_P95,
+  p99: MIN_SAMPLES_P99
 }
 
 /** Computes one gate statistic of `samples`; NaN when there are none. */
@@ -43,8 +32,8 @@ export function computeStatistic(samples: ArrayLike<number>, statistic: GateStat
   if (samples.length === 0) return Number.NaN
   if (statistic === 'mean') return mean(samples)
   const sorted = Float64Array.from(samples).sort()
-  if (statistic === 'median') return quantileOfSorted(sorted, 0.5)
-  return quantileOfSorted(sorted, PERCENTILE_FRACTIONS[statistic])
+  if (statistic === 'median') return percentileOfSorted(sorted, 0.5)
+  return percentileOfSorted(sorted, PERCENTILE_FRACTIONS[statistic])
 }
 
 /** Arithmetic mean; NaN for no values. */

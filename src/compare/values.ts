@@ -8,7 +8,8 @@ import type { GateSettings } from '../settings/index.js'
 import { GATE_STATISTICS } from '../settings/index.js'
 import { formatPercent, type SeriesGate } from './gate.js'
 import { mannWhitneyU } from './mannwhitney.js'
-import { computeStatistic, mean, MIN_SAMPLES_FOR_STATISTIC, quantileOfSorted, withoutIndex } from './statistics.js'
+import { percentileOfSorted } from '../analyze/statistics.js'
+import { computeStatistic, mean, MIN_SAMPLES_FOR_STATISTIC, withoutIndex } from './statistics.js'
 import type { GateStatistic, SeriesComparison, StatisticChange } from './types.js'
 
 /** Minimum samples on each side for the Mann–Whitney U test; below it the threshold alone decides. */
@@ -104,10 +105,10 @@ function addMeanOutlierNote(side: GateSide, name: 'head' | 'base', unit: string,
   if (side.truncated || side.samples.length < MIN_SAMPLES_FOR_OUTLIER) return
   const sorted = Float64Array.from(side.samples).sort()
   const n = sorted.length
-  const lowerQuartile = quantileOfSorted(sorted, 0.25)
-  const upperQuartile = quantileOfSorted(sorted, 0.75)
+  const lowerQuartile = percentileOfSorted(sorted, 0.25)
+  const upperQuartile = percentileOfSorted(sorted, 0.75)
   const spread = upperQuartile - lowerQuartile
-  const median = quantileOfSorted(sorted, 0.5)
+  const median = percentileOfSorted(sorted, 0.5)
   const fullMean = mean(sorted)
 
   const extremes = [
