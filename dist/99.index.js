@@ -592,11 +592,23 @@ function completeLength(bytes) {
     return continuation + 1 < needed ? start : bytes.length;
 }
 /** Offset of the first byte that does not belong to a valid UTF-8 sequence, or the length when all are valid. */
+/** Length of the UTF-8 sequence that starts with `lead`, or 0 when no valid sequence starts with it. */
+function utf8SequenceLength(lead) {
+    if (lead < 0x80)
+        return 1;
+    if (lead >= 0xc2 && lead <= 0xdf)
+        return 2;
+    if (lead >= 0xe0 && lead <= 0xef)
+        return 3;
+    if (lead >= 0xf0 && lead <= 0xf4)
+        return 4;
+    return 0;
+}
 function firstInvalidUtf8(bytes) {
     let index = 0;
     while (index < bytes.length) {
         const lead = bytes[index];
-        const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+        const length = utf8SequenceLength(lead);
         if (length === 0 || index + length > bytes.length)
             return index;
         if (length > 1 && !(0,external_node_buffer_.isUtf8)(bytes.subarray(index, index + length)))
@@ -5701,6 +5713,13 @@ function scaleByGaussian(y, value) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/statistics.ts
+/**
+ * Statistics the gate recomputes from raw samples, for example after it leaves out
+ * a cold start. Percentiles come from the analyze stage's own function, so base and
+ * head always use one definition: linear interpolation between closest ranks
+ * (numpy's default, R type 7).
+ */
+
 /** Fraction of each percentile statistic. */
 const PERCENTILE_FRACTIONS = {
     p90: 0.9,
@@ -5716,22 +5735,9 @@ const MIN_SAMPLES_FOR_STATISTIC = {
     mean: 1,
     median: 1,
     p90: 10,
-    p95: 20,
-    p99: 100
+    p95: MIN_SAMPLES_P95,
+    p99: MIN_SAMPLES_P99
 };
-/**
- * Returns the `fraction` quantile of ascending `sorted` values by linear interpolation
- * (h = (n - 1) * fraction, interpolating between the neighbours of h).
- */
-function quantileOfSorted(sorted, fraction) {
-    if (sorted.length === 0)
-        return Number.NaN;
-    const position = (sorted.length - 1) * fraction;
-    const lower = Math.floor(position);
-    const upper = Math.min(lower + 1, sorted.length - 1);
-    const weight = position - lower;
-    return sorted[lower] + (sorted[upper] - sorted[lower]) * weight;
-}
 /** Computes one gate statistic of `samples`; NaN when there are none. */
 function computeStatistic(samples, statistic) {
     if (samples.length === 0)
@@ -5740,8 +5746,8 @@ function computeStatistic(samples, statistic) {
         return mean(samples);
     const sorted = Float64Array.from(samples).sort();
     if (statistic === 'median')
-        return quantileOfSorted(sorted, 0.5);
-    return quantileOfSorted(sorted, PERCENTILE_FRACTIONS[statistic]);
+        return percentileOfSorted(sorted, 0.5);
+    return percentileOfSorted(sorted, PERCENTILE_FRACTIONS[statistic]);
 }
 /** Arithmetic mean; NaN for no values. */
 function mean(values) {
@@ -5776,6 +5782,7 @@ function withoutIndex(samples, index) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/values.ts
+
 
 
 
@@ -5859,10 +5866,10 @@ function addMeanOutlierNote(side, name, unit, threshold, notes) {
         return;
     const sorted = Float64Array.from(side.samples).sort();
     const n = sorted.length;
-    const lowerQuartile = quantileOfSorted(sorted, 0.25);
-    const upperQuartile = quantileOfSorted(sorted, 0.75);
+    const lowerQuartile = percentileOfSorted(sorted, 0.25);
+    const upperQuartile = percentileOfSorted(sorted, 0.75);
     const spread = upperQuartile - lowerQuartile;
-    const median = quantileOfSorted(sorted, 0.5);
+    const median = percentileOfSorted(sorted, 0.5);
     const fullMean = mean(sorted);
     const extremes = [
         { label: 'max', value: sorted[n - 1], far: sorted[n - 1] > upperQuartile + FAR_OUT_IQR_FACTOR * spread, relation: 'above' },
@@ -7786,7 +7793,7 @@ class NarrativeRun {
         const larger = Math.min(predict * 2, budget.contextTokens - promptTokens);
         if (larger <= predict)
             return { outcome, numPredict: predict, problem: null };
-        this.log.info(`The answer stopped at the token limit (num_predict ${predict}); asking once more with num_predict ${larger}.`);
+        this.log.info(`The response stopped at the token limit (num_predict ${predict}), so the request is sent once more with num_predict ${larger}.`);
         const retryOptions = { ...options, num_predict: larger };
         let retried;
         try {
@@ -7795,7 +7802,7 @@ class NarrativeRun {
         catch (error) {
             if (!(error instanceof this.loaded.OllamaFailure))
                 throw error;
-            this.log.warning(`${error.message} Keeping the answer that stopped at the token limit.`);
+            this.log.warning(`${error.message} Keeping the response that stopped at the token limit.`);
             return { outcome, numPredict: predict, problem: null };
         }
         this.recorder.addCall(retried.final, retried.timeToFirstTokenMs, estimate, sentOptions(retryOptions, this.settings.keepAlive));

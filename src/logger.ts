@@ -2,8 +2,8 @@
  * The log every stage writes to. In the action it is backed by `@actions/core`;
  * the command-line preview writes to stderr, and unit tests record the calls.
  *
- * GitHub shows at most 10 warning annotations per step, so stages return file
- * problems in their results and log them with `info`; only the publish stage
+ * GitHub shows at most 10 warning annotations per step. So stages return file
+ * problems in their results and log them with `info`, and only the publish stage
  * turns them into annotations, the most important first. `warning` without a
  * target is for run-level degradations such as an unreachable Ollama server.
  */

@@ -138,7 +138,7 @@ export async function analyzeCollection(collection: Collection, options: Analyze
   return { inventory, series, failures, warnings, percentileMethod: PERCENTILE_METHOD }
 }
 
-/** What reading one file gave: its analysis, or the reason it was skipped. */
+/** Result of reading one file: its analysis, or the reason it was skipped. */
 export type FileOutcome =
   | { analysis: FileAnalysis; parseWarnings: ParseWarning[]; prose: boolean }
   | { skipped: SkippedFile; parseWarnings: ParseWarning[] }

@@ -7,7 +7,7 @@ import type { ParseWarning, SkippedFile } from '../collect/types.js'
 /** What a metric measures; decides its direction and how its unit is read. */
 export type MetricKind = 'latency' | 'throughput' | 'count' | 'size' | 'ratio' | 'other'
 
-/** Which way is better. `neutral` metrics are reported, never gated. */
+/** Better direction of a metric. `neutral` metrics are reported, never gated. */
 export type Direction = 'lower-is-better' | 'higher-is-better' | 'neutral'
 
 /**
@@ -134,7 +134,7 @@ export interface InventoryGroup {
   newestSource?: 'git' | 'filesystem' | null
 }
 
-/** What was found, per type and per top-level folder. */
+/** Counts of the artifact files found, per type and per top-level folder. */
 export interface Inventory {
   totalFiles: number
   byType: Record<string, InventoryGroup>

@@ -135,11 +135,20 @@ function completeLength(bytes: Buffer): number {
 }
 
 /** Offset of the first byte that does not belong to a valid UTF-8 sequence, or the length when all are valid. */
+/** Length of the UTF-8 sequence that starts with `lead`, or 0 when no valid sequence starts with it. */
+function utf8SequenceLength(lead: number): number {
+  if (lead < 0x80) return 1
+  if (lead >= 0xc2 && lead <= 0xdf) return 2
+  if (lead >= 0xe0 && lead <= 0xef) return 3
+  if (lead >= 0xf0 && lead <= 0xf4) return 4
+  return 0
+}
+
 function firstInvalidUtf8(bytes: Buffer): number {
   let index = 0
   while (index < bytes.length) {
     const lead = bytes[index]
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
+    const length = utf8SequenceLength(lead)
     if (length === 0 || index + length > bytes.length) return index
     if (length > 1 && !isUtf8(bytes.subarray(index, index + length))) return index
     index += length

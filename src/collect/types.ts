@@ -7,7 +7,7 @@
 export const ARTIFACT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'markdown'] as const
 export type ArtifactFormat = (typeof ARTIFACT_FORMATS)[number]
 
-/** Where a file's "last modified" time comes from. */
+/** Source of a file's "last modified" time. */
 export type TimeSource = 'git' | 'filesystem' | 'unknown'
 
 /** One artifact file accepted for parsing. */
@@ -52,7 +52,7 @@ export interface Collection {
   skipped: SkippedFile[]
   /** Matched files per extension (lower case, without the dot; `other` for files with none), skipped files included. */
   foundByExtension: Record<string, number>
-  /** How the modification times were obtained, for the report's footnote. */
+  /** Source of the modification times, for the report's footnote. */
   history: 'git' | 'shallow-git' | 'filesystem'
   /** Warnings raised while collecting, such as a link that leaves the workspace. */
   warnings: ParseWarning[]

@@ -6,7 +6,7 @@
 import type { GateStatistic } from '../compare/types.js'
 import type { FactSubject } from './facts.js'
 
-/** Why a sentence is rejected; null when it passes. */
+/** Reason a sentence is rejected, or null when it passes. */
 export type ClaimProblem = 'approval' | 'direction' | null
 
 type Quality = 'better' | 'worse' | 'regression' | 'no-regression'

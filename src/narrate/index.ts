@@ -183,14 +183,14 @@ class NarrativeRun {
     const larger = Math.min(predict * 2, budget.contextTokens - promptTokens)
     if (larger <= predict) return { outcome, numPredict: predict, problem: null }
 
-    this.log.info(`The answer stopped at the token limit (num_predict ${predict}); asking once more with num_predict ${larger}.`)
+    this.log.info(`The response stopped at the token limit (num_predict ${predict}), so the request is sent once more with num_predict ${larger}.`)
     const retryOptions = { ...options, num_predict: larger }
     let retried: ChatOutcome
     try {
       retried = await this.session.chat({ messages, options: retryOptions, keepAlive })
     } catch (error) {
       if (!(error instanceof this.loaded.OllamaFailure)) throw error
-      this.log.warning(`${error.message} Keeping the answer that stopped at the token limit.`)
+      this.log.warning(`${error.message} Keeping the response that stopped at the token limit.`)
       return { outcome, numPredict: predict, problem: null }
     }
     this.recorder.addCall(retried.final, retried.timeToFirstTokenMs, estimate, sentOptions(retryOptions, this.settings.keepAlive))

@@ -12,7 +12,7 @@ import type { Logger } from '../logger.js'
 import { publishReportFiles, readNarrative } from './publish-report.js'
 import { renderReport as renderReportMarkdown, type RenderOptions } from './report/index.js'
 
-/** What the publish stage knows about the workflow run. */
+/** Details of the workflow run that the publish stage uses. */
 export interface RunContext {
   eventName: string
   /** `owner/name`. */
