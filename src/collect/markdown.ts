@@ -6,21 +6,30 @@
 import type { Nodes, Paragraph, Root, Table, TableRow as MarkdownRow } from 'mdast'
 import { readText } from './json.js'
 import { iterate } from './json-tables.js'
+import { mayHoldTable, selectTableSource, type SourceLine } from './markdown-segments.js'
 import type { ArtifactFile, ParsedTable, ParseWarning, ProseBlock, TableRow } from './types.js'
 
 /** Problems reported one by one per file; further ones are counted in one warning. */
 const MAX_WARNINGS = 20
 
+/** The tables and paragraphs of a Markdown text, with positions in that text. */
+export interface MarkdownBlocks {
+  tables: Table[]
+  paragraphs: Paragraph[]
+}
+
+/**
+ * Reads the tables of a Markdown file. `parse` finds its tables and paragraphs;
+ * tests pass `parseWholeText` to check `parseTableSegments` against it.
+ */
 export async function* readMarkdown(
   file: ArtifactFile,
   onWarning: (warning: ParseWarning) => void,
-  onProse?: (prose: ProseBlock) => void
+  onProse?: (prose: ProseBlock) => void,
+  parse: (text: string) => Promise<MarkdownBlocks> = parseTableSegments
 ): AsyncGenerator<ParsedTable> {
   const text = await readText(file, onWarning)
-  const tables: Table[] = []
-  const paragraphs: Paragraph[] = []
-  // A table and a text that looks like one both need a pipe, so a file without one is all prose.
-  if (text.includes('|')) collectBlocks(await parseTables(text), tables, paragraphs)
+  const { tables, paragraphs } = await parse(text)
 
   let problems = 0
   const warn = (line: number, message: string): void => {
@@ -73,10 +82,36 @@ export async function* readMarkdown(
   }
 }
 
+/**
+ * Finds the tables and paragraphs of a Markdown text by parsing only the segments
+ * that may contain a table or a link reference definition (see
+ * `selectTableSource`). The result equals that of
+ * `parseWholeText` for the tables and for every paragraph that contains a pipe,
+ * the only paragraphs that can look like a table.
+ */
+export async function parseTableSegments(text: string): Promise<MarkdownBlocks> {
+  const blocks: MarkdownBlocks = { tables: [], paragraphs: [] }
+  if (!mayHoldTable(text)) return blocks
+  const source = selectTableSource(text)
+  collectBlocks(await parseMarkdown(source.text), blocks)
+  const { lines } = source
+  if (lines !== null) {
+    for (const node of [...blocks.tables, ...blocks.paragraphs]) mapPositions(node, lines)
+  }
+  return blocks
+}
+
+/** Finds the tables and paragraphs of a Markdown text by parsing all of it. */
+export async function parseWholeText(text: string): Promise<MarkdownBlocks> {
+  const blocks: MarkdownBlocks = { tables: [], paragraphs: [] }
+  collectBlocks(await parseMarkdown(text), blocks)
+  return blocks
+}
+
 let parser: Promise<(text: string) => Root> | undefined
 
 /** Parses CommonMark with GFM tables. The parser is loaded on first use, so a run without Markdown tables skips loading it. */
-async function parseTables(text: string): Promise<Root> {
+async function parseMarkdown(text: string): Promise<Root> {
   parser ??= Promise.all([import('mdast-util-from-markdown'), import('mdast-util-gfm-table'), import('micromark-extension-gfm-table')]).then(
     ([{ fromMarkdown }, { gfmTableFromMarkdown }, { gfmTable }]) =>
       (source: string) => fromMarkdown(source, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
@@ -84,16 +119,29 @@ async function parseTables(text: string): Promise<Root> {
   return (await parser)(text)
 }
 
-function collectBlocks(node: Nodes, tables: Table[], paragraphs: Paragraph[]): void {
+/** Maps the positions of a node and its descendants from the selected source to the original text; columns are the same in both. */
+function mapPositions(node: Nodes, lines: readonly SourceLine[]): void {
+  const { position } = node
+  if (position !== undefined) {
+    for (const point of [position.start, position.end]) {
+      const source = lines[point.line - 1]
+      point.line = source.line
+      if (point.offset !== undefined) point.offset += source.shift
+    }
+  }
+  if ('children' in node) for (const child of node.children) mapPositions(child, lines)
+}
+
+function collectBlocks(node: Nodes, blocks: MarkdownBlocks): void {
   if (node.type === 'table') {
-    tables.push(node)
+    blocks.tables.push(node)
     return
   }
   if (node.type === 'paragraph') {
-    paragraphs.push(node)
+    blocks.paragraphs.push(node)
     return
   }
-  if ('children' in node) for (const child of node.children) collectBlocks(child, tables, paragraphs)
+  if ('children' in node) for (const child of node.children) collectBlocks(child, blocks)
 }
 
 /** Describes how a body row's cell count differs from the header's, or returns null when they agree. */
