@@ -11,12 +11,10 @@ import { defaults } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling'
 import type { Logger } from '../../logger.js'
+import { MAX_RETRIES } from './retries.js'
 
 /** The client type, as `@actions/github` builds it (REST methods and `paginate`). */
 export type GitHubClient = ReturnType<typeof getOctokit>
-
-/** Retries after the first attempt, per request. */
-export const MAX_RETRIES = 2
 
 /**
  * Environment variable with the milliseconds that stand for one second of Octokit's

@@ -10,12 +10,13 @@ import type { PublishSettings } from '../../settings/index.js'
 import type { RunContext } from '../index.js'
 import { extractNarrative, stickyMarker } from '../markers.js'
 import { composeCommentBody, runSummaryUrl } from './body.js'
-import { createGitHubClient, MAX_RETRIES } from './client.js'
+import type { GitHubClient } from './client.js'
 import { CommentRequestError, writeStickyComment, type CommentOutcome } from './comment.js'
 import { decideComment, resolvePullRequest } from './policy.js'
+import { MAX_RETRIES } from './retries.js'
 import { listAllComments, readTokenIdentity, selectStickyComments, type PullRequestTarget } from './sticky.js'
 
-export { createGitHubClient, RETRY_UNIT_VARIABLE, MAX_RETRIES } from './client.js'
+export { MAX_RETRIES } from './retries.js'
 export { COMMENT_LIMIT, COMMENT_TARGET_CHARS, composeCommentBody, fitsCommentLimit, runSummaryUrl } from './body.js'
 export { decideComment, hasRegression, resolvePullRequest, type CommentDecision } from './policy.js'
 export { ACTIONS_BOT_LOGIN, selectStickyComments, type IssueComment, type TokenIdentity } from './sticky.js'
@@ -65,7 +66,7 @@ export async function publishComment(context: CommentContext, log: Logger): Prom
 
   try {
     const body = composeCommentBody(marker, preface, maxChars => context.render({ maxChars, summaryUrl }), summaryUrl)
-    const client = createGitHubClient(publish.token, run.apiUrl, log)
+    const client = await connect(publish, run, log)
     const outcome = await writeStickyComment(client, {
       target,
       marker,
@@ -94,7 +95,7 @@ export async function readNarrativeFromComment(publish: Readonly<PublishSettings
   if (target === null) return null
 
   try {
-    const client = createGitHubClient(publish.token, run.apiUrl, log)
+    const client = await connect(publish, run, log)
     const identity = await readTokenIdentity(client)
     const comments = await listAllComments(client, target)
     const [sticky] = selectStickyComments(comments, stickyMarker(publish.commentKey), identity)
@@ -113,6 +114,16 @@ export async function readNarrativeFromComment(publish: Readonly<PublishSettings
     log.info(`Cannot read the earlier report comment on pull request #${prNumber}, so the narrative is written anew: ${messageOf(error)}`)
     return null
   }
+}
+
+/**
+ * Creates the Octokit client. Its module is loaded on the first call, so a run that
+ * never calls GitHub's API (no comment, no narrative to reuse) does not load
+ * `@actions/github` and its HTTP stack at start-up.
+ */
+async function connect(publish: Readonly<PublishSettings>, run: RunContext, log: Logger): Promise<GitHubClient> {
+  const { createGitHubClient } = await import('./client.js')
+  return createGitHubClient(publish.token, run.apiUrl, log)
 }
 
 function parseTarget(repository: string, number: number): PullRequestTarget | null {
