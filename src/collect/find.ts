@@ -3,9 +3,9 @@
  * every read inside it, and applies the size, content and count limits.
  */
 import * as glob from '@actions/glob'
-import { lstat, realpath, stat } from 'node:fs/promises'
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs'
+import { realpath } from 'node:fs/promises'
 import path from 'node:path'
-import type { Stats } from 'node:fs'
 import type { Logger } from '../logger.js'
 import type { CollectSettings } from '../settings/index.js'
 import { Inputs } from '../settings/index.js'
@@ -47,6 +47,8 @@ interface AnchoredPattern {
   /** Absolute glob pattern, without the leading `!` of an exclusion. */
   glob: string
   negate: boolean
+  /** For a pattern of the form `folder/**` without glob characters in `folder`, that folder's absolute path. */
+  tree: string | null
 }
 
 const FORMATS_BY_EXTENSION: Record<string, ArtifactFormat> = {
@@ -101,8 +103,9 @@ export async function findArtifacts(workspace: string, settings: CollectSettings
 
   const foundByExtension: Record<string, number> = {}
   const resolved: Resolved[] = []
+  const realFolders = new Map<string, string>()
   for (const relative of relativePaths) {
-    const item = await resolveMatch(root, realWorkspace, relative)
+    const item = resolveMatch(root, realWorkspace, relative, realFolders)
     foundByExtension[item.extension] = (foundByExtension[item.extension] ?? 0) + 1
     resolved.push(item)
   }
@@ -119,7 +122,7 @@ export async function findArtifacts(workspace: string, settings: CollectSettings
     else readable.push(item)
   }
 
-  const candidates = await applyGuards(deduplicate(readable, realWorkspace, skip), settings, skip, notices)
+  const candidates = applyGuards(deduplicate(readable, realWorkspace, skip), settings, skip, notices)
 
   skipped.sort((a, b) => compareStrings(a.path, b.path))
   warnings.sort((a, b) => compareStrings(a.path, b.path))
@@ -191,9 +194,17 @@ function anchorPatterns(root: string, patterns: readonly string[], warn: (messag
       warn(`Pattern '${raw}' in input '${Inputs.Artifacts}' points outside the workspace and was ignored; patterns are relative to the workspace.`)
       continue
     }
-    anchored.push({ source: raw.trim(), glob: `${escapeGlob(root)}${relative === '' ? '' : `/${toPosix(relative)}`}`, negate: negate === '!' })
+    anchored.push({ source: raw.trim(), glob: `${escapeGlob(root)}${relative === '' ? '' : `/${toPosix(relative)}`}`, negate: negate === '!', tree: treeOf(root, toPosix(relative)) })
   }
   return anchored
+}
+
+/** Returns the folder whose whole tree `relative` (such as `artifacts/**`) matches, or null for any other pattern. */
+function treeOf(root: string, relative: string): string | null {
+  if (relative === '**') return root
+  if (!relative.endsWith('/**')) return null
+  const folder = relative.slice(0, -'/**'.length)
+  return /[*?[\]{}\\]/.test(folder) ? null : path.join(root, folder)
 }
 
 /** Escapes glob characters in a literal path the way `@actions/glob` expects on Linux and macOS. */
@@ -216,9 +227,51 @@ async function globEachInclude(patterns: AnchoredPattern[], log: Logger): Promis
   for (const [index, pattern] of patterns.entries()) {
     if (pattern.negate) continue
     const exclusions = patterns.slice(index + 1).filter(later => later.negate)
+    if (exclusions.length === 0 && pattern.tree !== null && process.platform !== 'win32') {
+      log.debug(`Pattern '${pattern.source}' matches every file under ${pattern.tree}; listing them directly.`)
+      matches.set(pattern, listTree(pattern.tree))
+      continue
+    }
     matches.set(pattern, await globFiles([pattern.glob, ...exclusions.map(exclusion => `!${exclusion.glob}`)], log))
   }
   return matches
+}
+
+/**
+ * Lists what `@actions/glob` returns for the pattern `folder/**` with the options of
+ * `globFiles`: every entry under `folder` that is not a directory, hidden ones
+ * included. Symbolic links are listed as themselves and never followed. A `folder`
+ * that is not a directory is listed itself, and a missing one gives nothing. It reads
+ * each folder synchronously: `@actions/glob` waits for one `lstat` per entry through
+ * libuv's thread pool, which took 0.6 to 1.1 s for 20,000 files in 1,000 folders on
+ * 2 shared CPUs, where this listing took about 0.05 s. An entry that cannot be found
+ * again by its name, such as a name that is not valid UTF-8, is still listed, so that
+ * `resolveMatch` skips it with a warning, where `@actions/glob` fails the whole listing.
+ */
+function listTree(folder: string): string[] {
+  try {
+    let top: Stats
+    try {
+      top = lstatSync(folder)
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return []
+      throw error
+    }
+    if (!top.isDirectory()) return [folder]
+
+    const files: string[] = []
+    const pending = [folder]
+    for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+      for (const entry of readdirSync(current, { withFileTypes: true })) {
+        const child = path.join(current, entry.name)
+        if (entry.isDirectory()) pending.push(child)
+        else files.push(child)
+      }
+    }
+    return files
+  } catch (error) {
+    throw new Error(`Listing the files matched by input '${Inputs.Artifacts}' failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
 }
 
 /**
@@ -269,22 +322,30 @@ async function withDebugCommandsToLog<T>(log: Logger, work: () => Promise<T>): P
   }
 }
 
-/** Resolves one match: follows a symbolic link by its real path and checks that it stays inside. */
-async function resolveMatch(root: string, realWorkspace: string, relative: string): Promise<Resolved> {
+/**
+ * Resolves one match: follows a symbolic link by its real path and checks that it stays inside.
+ * The file system calls are synchronous because for small files a round trip through
+ * libuv's thread pool costs several times the call itself, and nothing else runs
+ * during discovery.
+ */
+function resolveMatch(root: string, realWorkspace: string, relative: string, realFolders: Map<string, string>): Resolved {
   const absolutePath = path.join(root, relative)
   const extension = extensionOf(relative)
   const skipped = (reason: string, warn: boolean): Resolved => ({ kind: 'skipped', path: relative, extension, reason, warn })
 
   let link: Stats
   try {
-    link = await lstat(absolutePath)
+    link = lstatSync(absolutePath)
   } catch (error) {
+    // Node.js decodes a file name that is not UTF-8 with U+FFFD, so the decoded name no longer opens the file.
+    if (relative.includes('\uFFFD')) return skipped('file name is not valid UTF-8, so it cannot be opened; rename the file', true)
     return skipped(`cannot be read (${errorCode(error)})`, true)
   }
 
   let realPath: string
   try {
-    realPath = await realpath(absolutePath)
+    // The native realpath(3), as `fs.promises.realpath` uses: it reports a link cycle as ELOOP.
+    realPath = link.isSymbolicLink() ? realpathSync.native(absolutePath) : inRealFolder(absolutePath, realFolders)
   } catch (error) {
     const code = errorCode(error)
     if (code === 'ELOOP') return skipped('symbolic link cycle', true)
@@ -297,7 +358,7 @@ async function resolveMatch(root: string, realWorkspace: string, relative: strin
 
   let target: Stats
   try {
-    target = link.isSymbolicLink() ? await stat(realPath) : link
+    target = link.isSymbolicLink() ? statSync(realPath) : link
   } catch (error) {
     return skipped(`cannot be read (${errorCode(error)})`, true)
   }
@@ -310,6 +371,21 @@ async function resolveMatch(root: string, realWorkspace: string, relative: strin
     return skipped(`unsupported file type; artifacts are ${SUPPORTED_EXTENSIONS} files`, false)
   }
   return { kind: 'file', path: relative, absolutePath, realPath, extension, stats: target }
+}
+
+/**
+ * Returns the real path of a file that is not a symbolic link itself: its name in the
+ * real path of its folder. The folder's is looked up once per folder in `realFolders`,
+ * which saves a realpath call per file.
+ */
+function inRealFolder(absolutePath: string, realFolders: Map<string, string>): string {
+  const folder = path.dirname(absolutePath)
+  let realFolder = realFolders.get(folder)
+  if (realFolder === undefined) {
+    realFolder = realpathSync.native(folder)
+    realFolders.set(folder, realFolder)
+  }
+  return path.join(realFolder, path.basename(absolutePath))
 }
 
 /** Keeps one match per real path: the one at the file's own location when it was matched, else the first. */
@@ -342,12 +418,12 @@ function deduplicate(
  * total-size limits in path order. Once either limit is reached, every later file
  * is left out, so the result does not depend on which small files happen to fit.
  */
-async function applyGuards(
+function applyGuards(
   readable: ResolvedFile[],
   settings: CollectSettings,
   skip: (relative: string, reason: string, warn: boolean) => void,
   notices: string[]
-): Promise<Candidate[]> {
+): Candidate[] {
   const candidates: Candidate[] = []
   let totalBytes = 0
   let limitReason: string | null = null
@@ -360,7 +436,7 @@ async function applyGuards(
       continue
     }
     if (limitReason === null) {
-      const nonText = await sniffContent(item.realPath, size).catch((error: unknown) => `cannot be read (${errorCode(error)})`)
+      const nonText = sniffOrDescribeError(item.realPath, size)
       if (nonText !== null) {
         skip(item.path, nonText, true)
         continue
@@ -391,6 +467,14 @@ async function applyGuards(
     notices.push(`${leftOut} artifact files were ${limitReason}; they are listed as skipped, and the other ${candidates.length} files were read.`)
   }
   return candidates
+}
+
+function sniffOrDescribeError(realPath: string, size: number): string | null {
+  try {
+    return sniffContent(realPath, size)
+  } catch (error) {
+    return `cannot be read (${errorCode(error)})`
+  }
 }
 
 /** Own keys only, so that a file named `x.constructor` is not taken for a supported type. */

@@ -34,6 +34,13 @@ export interface FileTimes {
 
 /** Max total length of the paths passed to one git command. Above it, their folders are passed instead. */
 const MAX_PATHSPEC_CHARACTERS = 128 * 1024
+/**
+ * Max number of paths passed to one git command. Git tests every path it visits
+ * against each pathspec: in a repository of 20,000 files, `status`, `ls-files` and
+ * `log` took 2 s together with 3,000 file pathspecs, 0.7 s with 1,000 folders and
+ * 0.1 s with 40 folders.
+ */
+const MAX_PATHSPECS = 64
 const GIT_TIMEOUT_MS = 120_000
 const GIT_LOG_MAX_BUFFER = 256 * 1024 * 1024
 
@@ -146,15 +153,38 @@ async function describeRepository(realWorkspace: string): Promise<Repository> {
 }
 
 /**
- * Returns the files themselves as pathspecs while their paths fit on a command
- * line, else their folders, else the whole workspace. Git's output is filtered to
- * the requested files afterwards.
+ * Returns the files themselves as pathspecs when they are few and short enough,
+ * else their folders, moving the deepest ones up a level at a time until the
+ * pathspecs fit, at worst the whole workspace. Git's output is filtered to the
+ * requested files afterwards.
  */
-function choosePathspecs(keys: string[]): string[] {
-  const fits = (specs: string[]): boolean => specs.reduce((total, spec) => total + spec.length + 1, 0) <= MAX_PATHSPEC_CHARACTERS
-  if (fits(keys)) return keys
-  const folders = [...new Set(keys.map(key => path.posix.dirname(key)))]
-  return fits(folders) ? folders : ['.']
+export function choosePathspecs(keys: readonly string[]): string[] {
+  let specs = [...new Set(keys)]
+  while (specs.length > MAX_PATHSPECS || specs.reduce((total, spec) => total + spec.length + 1, 0) > MAX_PATHSPEC_CHARACTERS) {
+    const deepest = specs.reduce((max, spec) => Math.max(max, depthOf(spec)), 0)
+    if (deepest === 0) return ['.']
+    specs = withoutNested([...new Set(specs.map(spec => (depthOf(spec) === deepest ? path.posix.dirname(spec) : spec)))])
+  }
+  return specs
+}
+
+/** Number of `/` in a path: 0 for a file or folder at the top of the workspace. */
+function depthOf(spec: string): number {
+  let depth = 0
+  for (let index = spec.indexOf('/'); index !== -1; index = spec.indexOf('/', index + 1)) depth++
+  return depth
+}
+
+/** Drops every pathspec inside another one of the list, since the outer one matches it already. */
+function withoutNested(specs: string[]): string[] {
+  if (specs.includes('.')) return ['.']
+  const set = new Set(specs)
+  return specs.filter(spec => {
+    for (let parent = path.posix.dirname(spec); parent !== '.'; parent = path.posix.dirname(parent)) {
+      if (set.has(parent)) return false
+    }
+    return true
+  })
 }
 
 /** Maps each committed path (from the repository top) to its blob id. */
