@@ -14,7 +14,7 @@ import { publishComment, readNarrativeFromComment } from './github/index.js'
 import type { PublishResult, ReportModel, RunContext } from './index.js'
 import { writeMetricsDocument } from './metrics-json.js'
 import { setOutputs } from './outputs.js'
-import { fitSummary, JOB_SUMMARY_MAX_BYTES, renderCommentBody, renderReport } from './report/index.js'
+import { fitSummary, indexReport, JOB_SUMMARY_MAX_BYTES, renderCommentBody, renderReport, type ReportIndex } from './report/index.js'
 
 /** Minimum free room in the job summary, in bytes, for a shortened report (the verdict and a note). */
 const MIN_SUMMARY_BYTES = 4096
@@ -26,14 +26,16 @@ export async function publishReportFiles(model: ReportModel, log: Logger): Promi
   const directory = resolve(model.settings.publish.reportDirectory)
   await mkdir(directory, { recursive: true })
 
-  const report = renderReport(model)
+  // Built once for the report, metrics.json, the job summary and the comment.
+  const index = indexReport(model)
+  const report = renderReport(model, {}, index)
   const reportPath = join(directory, 'report.md')
   const metricsPath = join(directory, 'metrics.json')
   await writeFile(reportPath, report, 'utf8')
-  await writeMetricsDocument(model, metricsPath)
+  await writeMetricsDocument(model, metricsPath, index)
   log.info(`Wrote ${reportPath} and ${metricsPath}.`)
 
-  const summaryWritten = await writeJobSummary(model, report, reportPath, counting)
+  const summaryWritten = await writeJobSummary(model, report, reportPath, counting, index)
   const reportLocation = summaryWritten ? 'the job summary' : reportPath
 
   const comment = await publishComment(
@@ -41,7 +43,7 @@ export async function publishReportFiles(model: ReportModel, log: Logger): Promi
       publish: model.settings.publish,
       run: model.run,
       comparison: model.comparison,
-      render: options => renderCommentBody(model, options),
+      render: options => renderCommentBody(model, options, index),
       reportLocation
     },
     counting
@@ -77,7 +79,7 @@ export function readNarrative(settings: Settings, run: RunContext, log: Logger):
  * what earlier steps' content leaves of GitHub's 1 MiB limit. Returns false when there
  * is no summary file or it cannot be written, which it logs as a warning.
  */
-async function writeJobSummary(model: ReportModel, report: string, reportPath: string, log: Logger): Promise<boolean> {
+async function writeJobSummary(model: ReportModel, report: string, reportPath: string, log: Logger, index: ReportIndex): Promise<boolean> {
   const path = model.run.summaryPath
   if (path === null) {
     log.info('No job summary file (GITHUB_STEP_SUMMARY is unset), so the report is only in report.md.')
@@ -94,7 +96,7 @@ async function writeJobSummary(model: ReportModel, report: string, reportPath: s
       log.warning(`The job summary ${path} already takes ${used} of GitHub's ${JOB_SUMMARY_MAX_BYTES} bytes, so the report was not added. It is in ${reportPath}.`)
       return false
     }
-    const text = Buffer.byteLength(report, 'utf8') <= room ? report : fitSummary(model, room)
+    const text = Buffer.byteLength(report, 'utf8') <= room ? report : fitSummary(model, room, index)
     await appendFile(path, text.endsWith('\n') ? text : `${text}\n`, 'utf8')
     return true
   } catch (error) {

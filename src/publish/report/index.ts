@@ -18,6 +18,7 @@ import { olderRunsText, stateCount, verdictBlocks, Priority as VerdictPriority }
 import { countOf } from './table.js'
 
 export { buildMetricsDocument, METRICS_SCHEMA_VERSION, type MetricsDocument } from '../metrics-json.js'
+export { indexReport, type ReportIndex } from './series-index.js'
 
 /** GitHub rejects a comment body longer than this (HTTP 422). */
 export const COMMENT_MAX_CHARS = 65_536
@@ -56,18 +57,18 @@ const Priority = {
  * Renders the full report: verdict and changes, narrative, statistics, failed
  * runs and warnings, inventory, model run and footer. When the report exceeds
  * `maxBytes`, the least important tables lose rows and a note lists what was left out.
+ * `index` is `indexReport(model)`, for a caller that has built it already.
  */
-export function renderReport(model: ReportModel, options: RenderOptions = {}): string {
+export function renderReport(model: ReportModel, options: RenderOptions = {}, index: ReportIndex = indexReport(model)): string {
   const maxBytes = options.maxBytes ?? DEFAULT_REPORT_MAX_BYTES
-  const index = indexReport(model)
   const note = (omitted: string) =>
     `_To stay within ${formatCount(maxBytes)} bytes (GitHub's job summary takes at most ${formatCount(JOB_SUMMARY_MAX_BYTES)}), this report leaves out ${omitted}. metrics.json lists every series._`
   return fitBlocks(model, reportBlocks(model, index, false), index, maxBytes, note)
 }
 
 /** Renders the report for the job summary within `maxBytes` (GitHub's limit is `JOB_SUMMARY_MAX_BYTES`). */
-export function fitSummary(model: ReportModel, maxBytes: number = DEFAULT_REPORT_MAX_BYTES): string {
-  return renderReport(model, { maxBytes })
+export function fitSummary(model: ReportModel, maxBytes: number = DEFAULT_REPORT_MAX_BYTES, index: ReportIndex = indexReport(model)): string {
+  return renderReport(model, { maxBytes }, index)
 }
 
 /**
@@ -78,8 +79,7 @@ export function fitSummary(model: ReportModel, maxBytes: number = DEFAULT_REPORT
  * counts the series left out and links the full report. The sticky marker is
  * not included.
  */
-export function renderCommentBody(model: ReportModel, options: CommentOptions): string {
-  const index = indexReport(model)
+export function renderCommentBody(model: ReportModel, options: CommentOptions, index: ReportIndex = indexReport(model)): string {
   const where = options.summaryUrl === null ? 'the job summary of this run' : `the [job summary](${options.summaryUrl})`
   const note = (omitted: string) => `**Not shown in this comment:** ${omitted}. The full report is in ${where}.`
   const link = options.summaryUrl === null ? '' : `\n\n[Full report in the job summary](${options.summaryUrl})`

@@ -10,6 +10,29 @@ export interface BlockRow {
   shows: readonly string[]
 }
 
+/**
+ * Builds a row whose text is rendered when first read. A report over 100,000 series
+ * keeps only the rows that fit in its size limit, so most rows are never rendered.
+ */
+export function lazyRow(render: () => string, shows: readonly string[]): BlockRow {
+  return new LazyRow(render, shows)
+}
+
+/** A class rather than an object literal with a getter, so that each row allocates no getter function of its own. */
+class LazyRow implements BlockRow {
+  private rendered: string | undefined
+
+  constructor(
+    private readonly render: () => string,
+    readonly shows: readonly string[]
+  ) {}
+
+  get text(): string {
+    this.rendered ??= this.render()
+    return this.rendered
+  }
+}
+
 /** A section of the report: text, optionally followed by table rows. */
 export interface Block {
   /** Rank when the budget runs out: lower numbers are kept first, and equal ones in document order. */

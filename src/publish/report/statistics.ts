@@ -49,18 +49,30 @@ export interface StatisticsOptions {
 
 const COLUMNS = ['Series', 'Metric', 'Unit', 'n', 'mean', 'stddev', 'min', 'p50', 'p90', 'p95', 'p99', 'max', 'Notes']
 const ALIGNMENT: Alignment[] = ['left', 'left', 'left', ...Array<Alignment>(9).fill('right'), 'left']
+const TABLE_HEADER = tableHeader(COLUMNS, ALIGNMENT)
 
 /** Builds the section heading and the statistics tables. */
 export function statisticsBlocks(index: ReportIndex, options: StatisticsOptions): Block[] {
   const included = options.onlyChanged ? index.series.filter(item => isChanged(item.state)) : index.series
   if (included.length === 0) return []
 
-  const groups = new Map<string, IndexedSeries[]>()
+  // By path, then location: nested maps of the strings the series already hold avoid a joined key per series.
+  const groups = new Map<string, Map<string, IndexedSeries[]>>()
   for (const item of included) {
-    const key = `${item.series.path}\u0000${item.series.location}`
-    groups.set(key, [...(groups.get(key) ?? []), item])
+    let byLocation = groups.get(item.series.path)
+    if (byLocation === undefined) {
+      byLocation = new Map()
+      groups.set(item.series.path, byLocation)
+    }
+    const group = byLocation.get(item.series.location)
+    if (group === undefined) byLocation.set(item.series.location, [item])
+    else group.push(item)
   }
-  const sortedGroups = [...groups.values()].map(items => items.sort(compareSeriesRelevance)).sort(compareGroups)
+  // compareGroups orders any two groups (it ends with path and location), so the order of the maps does not matter.
+  const sortedGroups = [...groups.values()]
+    .flatMap(byLocation => [...byLocation.values()])
+    .map(items => items.sort(compareSeriesRelevance))
+    .sort(compareGroups)
 
   // The section heading rides on the first table, so a shortened report never shows it without one.
   const heading = options.onlyChanged ? '### Statistics of the changed series' : '### Statistics'
@@ -86,7 +98,7 @@ function groupBlocks(items: IndexedSeries[], priorities: StatisticsPriorities, s
   const blocks: Block[] = [
     {
       priority: notableCount > 0 ? priorities.changed : priorities.visible,
-      head: `${sectionHeading}${heading}\n\n${tableHeader(COLUMNS, ALIGNMENT)}`,
+      head: `${sectionHeading}${heading}\n\n${TABLE_HEADER}`,
       rows: visible,
       omittedNote: count => `_${countOf(count, 'more series', 'more series')} of this table not shown here._`
     }
@@ -94,7 +106,7 @@ function groupBlocks(items: IndexedSeries[], priorities: StatisticsPriorities, s
   if (folded.length > 0) {
     blocks.push({
       priority: priorities.folded,
-      head: tableHeader(COLUMNS, ALIGNMENT),
+      head: TABLE_HEADER,
       rows: folded,
       details: escapeHtml(`${countOf(folded.length, 'more series', 'more series')} in ${first.path}`),
       omittedNote: count => `_${countOf(count, 'of these series', 'of these series')} not shown here._`
@@ -109,12 +121,33 @@ function isNotable(state: SeriesState): boolean {
 }
 
 function statisticsRow(item: IndexedSeries): BlockRow {
-  const series = item.series
+  return new StatisticsRow(item)
+}
+
+/**
+ * A statistics table row, rendered when first read, as `lazyRow` builds them. A class
+ * of its own keeps one small object per series, with no closure and no array.
+ */
+class StatisticsRow implements BlockRow {
+  private rendered: string | undefined
+
+  constructor(private readonly item: IndexedSeries) {}
+
+  get text(): string {
+    this.rendered ??= renderStatisticsRow(this.item.series)
+    return this.rendered
+  }
+
+  get shows(): readonly string[] {
+    return [this.item.id]
+  }
+}
+
+function renderStatisticsRow(series: SeriesMetric): string {
   const aggregate = series.metric.aggregate
   const metric = aggregate === null ? codeSpan(series.metric.name) : `${codeSpan(series.metric.name)} ${aggregateLabel(aggregate)} (reported)`
   const unit = series.metric.unit === '' ? EMPTY_CELL : escapeMarkdown(series.metric.unit)
-  const cells = [codeSpan(series.seriesKey, '(all rows)'), metric, unit, ...statisticCells(series), notesCell(series)]
-  return { text: tableRow(cells), shows: [item.id] }
+  return tableRow([codeSpan(series.seriesKey, '(all rows)'), metric, unit, ...statisticCells(series), notesCell(series)])
 }
 
 const STATISTIC_COLUMNS = ['mean', 'stddev', 'min', 'p50', 'p90', 'p95', 'p99', 'max'] as const

@@ -7,7 +7,7 @@ import type { ComparisonState, SeriesComparison, StatisticChange } from '../../c
 import { formatChange, formatCount, formatPValue, formatWithUnit } from '../../format.js'
 import { codeSpan, escapeHtml, escapeMarkdown } from '../escape.js'
 import type { ReportModel } from '../index.js'
-import type { Block, BlockRow } from './layout.js'
+import { lazyRow, type Block, type BlockRow } from './layout.js'
 import { compareEntries, comparisonRowId, type ReportIndex } from './series-index.js'
 import { EMPTY_CELL, countOf, tableHeader, tableRow, type Alignment } from './table.js'
 import { lowSampleNote } from './statistics.js'
@@ -200,6 +200,12 @@ function otherChangeRank(entry: SeriesComparison): number {
 /** Builds one row per compared statistic (the gate statistic, then p95 when gated), or one row without numbers. */
 function changeRows(entry: SeriesComparison, index: ReportIndex, state: ComparisonState | null): BlockRow[] {
   const shows = (index.entryIds.get(entry) ?? []).map(comparisonRowId)
+  if (entry.changes.length === 0) return [lazyRow(() => renderChangeRow(entry, state, null), shows)]
+  return entry.changes.map(change => lazyRow(() => renderChangeRow(entry, state, change), shows))
+}
+
+/** Renders the row of one compared statistic, or with `change` null the row of an entry without numbers. */
+function renderChangeRow(entry: SeriesComparison, state: ComparisonState | null, change: StatisticChange | null): string {
   const identity = [
     codeSpan(entry.benchmark),
     codeSpan(entry.seriesKey, '(all rows)'),
@@ -209,17 +215,12 @@ function changeRows(entry: SeriesComparison, index: ReportIndex, state: Comparis
   const gate = gateCell(entry)
   const notes = entry.notes.map(note => escapeMarkdown(note)).join('; ') || EMPTY_CELL
 
-  if (entry.changes.length === 0) {
+  if (change === null) {
     const base = entry.baseN > 0 ? `n = ${formatCount(entry.baseN)}` : EMPTY_CELL
     const head = entry.headN > 0 ? `n = ${formatCount(entry.headN)}` : EMPTY_CELL
-    const cells = [...stateCell, ...identity, base, head, STATE_LABELS[entry.state][0], EMPTY_CELL, EMPTY_CELL, gate, notes]
-    return [{ text: tableRow(cells), shows }]
+    return tableRow([...stateCell, ...identity, base, head, STATE_LABELS[entry.state][0], EMPTY_CELL, EMPTY_CELL, gate, notes])
   }
-
-  return entry.changes.map(change => {
-    const cells = [...stateCell, ...identity.slice(0, 2), `${identity[2]} ${change.statistic}`, ...changeCells(entry, change), gate, notes]
-    return { text: tableRow(cells), shows }
-  })
+  return tableRow([...stateCell, ...identity.slice(0, 2), `${identity[2]} ${change.statistic}`, ...changeCells(entry, change), gate, notes])
 }
 
 function gateCell(entry: SeriesComparison): string {
