@@ -217,6 +217,32 @@ export function classifyColumn(name: string, explicitUnit: string | null): Colum
   return classifyMetric(name, parts, explicitUnit)
 }
 
+/** Column classes by unit and name, shared by all tables because the files of a benchmark repeat the same columns. */
+const classCache = new Map<string | null, Map<string, ColumnClass>>()
+/** Classes kept in `classCache` before it starts over, so that it stays small. */
+const MAX_CACHED_CLASSES = 10_000
+let cachedClasses = 0
+
+/** Classifies a column as `classifyColumn` does and remembers the result, frozen because tables share it. */
+export function classifyColumnCached(name: string, unit: string | null): ColumnClass {
+  let byName = classCache.get(unit)
+  const known = byName?.get(name)
+  if (known !== undefined) return known
+  if (cachedClasses >= MAX_CACHED_CLASSES) {
+    classCache.clear()
+    cachedClasses = 0
+    byName = undefined
+  }
+  if (byName === undefined) {
+    byName = new Map()
+    classCache.set(unit, byName)
+  }
+  const columnClass = Object.freeze(classifyColumn(name, unit))
+  byName.set(name, columnClass)
+  cachedClasses++
+  return columnClass
+}
+
 /** `num_gpu`, `num_ctx`, `n_threads` set a configuration; `num_tokens` counts. */
 function isConfigCount(words: string[]): boolean {
   if (words.length < 2 || (words[0] !== 'num' && words[0] !== 'n')) return false

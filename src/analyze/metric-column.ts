@@ -33,14 +33,18 @@ export class SeriesSamples {
   }
 
   add(value: number, commaValue: number | null, line: number): void {
-    const index = this.accumulator.storedCount
-    this.accumulator.push(value)
+    if (commaValue === null) {
+      this.accumulator.push(value)
+    } else {
+      const index = this.accumulator.storedCount
+      this.accumulator.push(value)
+      if (this.accumulator.storedCount > index) {
+        this.alternateIndex.push(index)
+        this.alternateValue.push(commaValue)
+      }
+    }
     this.lastValue = value
     if (this.firstLine === 0) this.firstLine = line
-    if (commaValue !== null && this.accumulator.storedCount > index) {
-      this.alternateIndex.push(index)
-      this.alternateValue.push(commaValue)
-    }
   }
 
   noteZero(line: number): void {
@@ -114,13 +118,14 @@ export class MetricColumnReader {
    * `target` they add no sample.
    */
   read(cell: CellValue, line: number, target: SeriesSamples | null): void {
-    if (typeof cell === 'string') {
-      const plain = readPlainNumber(cell)
-      if (!Number.isNaN(plain)) {
-        this.readPlain(plain, cell, line, target)
-        return
-      }
-    }
+    // Kept small so that the caller's loop can inline it, because most cells take the first branch.
+    const plain = typeof cell === 'string' ? readPlainNumber(cell) : Number.NaN
+    if (!Number.isNaN(plain)) this.readPlain(plain, cell as string, line, target)
+    else this.readOther(cell, line, target)
+  }
+
+  /** Reads a cell that is no plain decimal: units, other number formats, text or a JSON value. */
+  private readOther(cell: CellValue, line: number, target: SeriesSamples | null): void {
     const reading = readCell(cell, this.strict)
     switch (reading.type) {
       case 'missing':

@@ -35,28 +35,51 @@ const SIMPLE_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/
 
 /**
+ * Powers of ten that are exact doubles. The digits of a decimal of at most 15 digits,
+ * read as an integer and divided by one of them, give the correctly rounded value that
+ * `Number` returns, because both operands are exact and IEEE 754 rounds the quotient
+ * once (Clinger's fast path).
+ */
+const EXACT_POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+const MAX_EXACT_DIGITS = 15
+
+/**
  * Returns the value of a plain decimal such as `-12.5` or `300` (the form that
  * `SIMPLE_NUMBER` matches, without a three-digit fraction that may be digit
  * grouping), or NaN for any other text, which then needs `readCell`. A charCode
- * scan, because this runs for every cell of a large file.
+ * scan that sums the digits on the way, because this runs for every cell of a large file.
  */
 export function readPlainNumber(cell: string): number {
   const length = cell.length
-  let i = cell.charCodeAt(0) === 0x2d ? 1 : 0
+  const negative = cell.charCodeAt(0) === 0x2d
+  let i = negative ? 1 : 0
   const integerStart = i
-  while (i < length && isDigit(cell.charCodeAt(i))) i++
+  let digits = 0
+  let code = 0
+  while (i < length && isDigit((code = cell.charCodeAt(i)))) {
+    digits = digits * 10 + (code - 0x30)
+    i++
+  }
   const integerDigits = i - integerStart
   if (integerDigits === 0 || (integerDigits > 1 && cell.charCodeAt(integerStart) === 0x30)) return Number.NaN
-  if (i === length) return Number(cell)
-  if (cell.charCodeAt(i) !== 0x2e) return Number.NaN
-  i++
-  const fractionStart = i
-  while (i < length && isDigit(cell.charCodeAt(i))) i++
-  const fractionDigits = i - fractionStart
-  if (i !== length || fractionDigits === 0) return Number.NaN
-  // `1.234` may be 1234 with a grouping point: `readCell` decides.
-  if (fractionDigits === 3 && integerDigits <= 3 && cell.charCodeAt(integerStart) !== 0x30) return Number.NaN
-  return Number(cell)
+  let fractionDigits = 0
+  if (i < length) {
+    if (code !== 0x2e) return Number.NaN
+    i++
+    const fractionStart = i
+    while (i < length && isDigit((code = cell.charCodeAt(i)))) {
+      digits = digits * 10 + (code - 0x30)
+      i++
+    }
+    fractionDigits = i - fractionStart
+    if (i !== length || fractionDigits === 0) return Number.NaN
+    // `1.234` may be 1234 with a grouping point: `readCell` decides.
+    if (fractionDigits === 3 && integerDigits <= 3 && cell.charCodeAt(integerStart) !== 0x30) return Number.NaN
+  }
+  // Longer numbers would lose digits in the sum.
+  if (integerDigits + fractionDigits > MAX_EXACT_DIGITS) return Number(cell)
+  const value = digits / EXACT_POWERS_OF_TEN[fractionDigits]
+  return negative ? -value : value
 }
 
 function isDigit(code: number): boolean {

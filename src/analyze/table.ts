@@ -17,7 +17,8 @@
  * Row numbers (`prompt_index`, `id`, `run`) and timestamps never key a series.
  */
 import type { CellValue, ParsedTable } from '../collect/types.js'
-import { classifyColumn, isConfigurationWhenNumeric, isRunStampName, type ColumnClass, type MetricColumn } from './columns.js'
+import { classifyColumnCached, isConfigurationWhenNumeric, isRunStampName, type ColumnClass, type MetricColumn } from './columns.js'
+import { GroupIndex } from './group-index.js'
 import { compareText } from './inventory.js'
 import { MetricColumnReader, SeriesSamples } from './metric-column.js'
 import type { SampleBudget } from './sample-accumulator.js'
@@ -151,7 +152,8 @@ export class FileAnalyzer {
   async addTable(table: ParsedTable): Promise<void> {
     this.tables++
     const reader = new TableReader(this, table)
-    for await (const row of table.rows) reader.addRow(row.cells, row.line)
+    if (table.eachRow !== undefined) await table.eachRow((cells, line) => reader.addRow(cells, line))
+    else for await (const row of table.rows) reader.addRow(row.cells, row.line)
     reader.finish()
   }
 
@@ -238,7 +240,13 @@ class TableReader {
   private readonly statusColumns: number[] = []
   private readonly successColumns: number[] = []
   private readonly timestampColumns: NewestTimestamp[] = []
-  private groups = new Map<string, Group>()
+  /** Groups in order of creation, and the index that finds them by their keyed values. */
+  private groups: Group[] = []
+  private index = new GroupIndex<Group>([])
+  /** True while a workload column is still checked for repeated values (see `trackDistinct`). */
+  private tracking = false
+  /** Identity values of the current row, reused from row to row. */
+  private readonly values: string[] = []
   private rowCount = 0
   private readonly contextLabels: Record<string, string>
 
@@ -255,7 +263,7 @@ class TableReader {
 
     const classes = columns.map((name, index) => {
       const contextUnit = context.metric === name ? (context.unit ?? null) : null
-      return classifyColumn(name, units[index] ?? contextUnit)
+      return classifyColumnCached(name, units[index] ?? contextUnit)
     })
     this.classes = classes.map((columnClass, index) =>
       columnClass.role === 'metric' && columnClass.unitFromSiblings === true ? this.withSiblingUnit(classes, index, columnClass) : columnClass
@@ -271,6 +279,8 @@ class TableReader {
       const numericConfiguration = workload && isConfigurationWhenNumeric(column.name)
       this.identity.push({ index: column.index, name: column.name, workload, seen: workload ? new Set() : null, label: false, numericConfiguration })
     }
+    this.index = new GroupIndex<Group>(this.keyedPositions())
+    this.tracking = this.identity.some(column => column.seen !== null)
 
     this.classes.forEach((columnClass, index) => {
       switch (columnClass.role) {
@@ -301,12 +311,15 @@ class TableReader {
     this.rowCount++
     for (const column of this.timestampColumns) column.add(cells[column.index] ?? null)
 
-    const values = this.identity.map(column => cellText(cells[column.index] ?? null))
-    this.identity.forEach((column, i) => {
-      if (column.numericConfiguration && values[i] !== '' && !/^\d+(\.\d+)?$/.test(values[i])) column.numericConfiguration = false
-    })
-    if (this.trackDistinct(values)) this.declareLabels()
-    const group = this.groupFor(values, line)
+    const values = this.values
+    for (let i = 0; i < this.identity.length; i++) values[i] = cellText(cells[this.identity[i].index] ?? null)
+    if (this.tracking) {
+      this.identity.forEach((column, i) => {
+        if (column.numericConfiguration && values[i] !== '' && !/^\d+(\.\d+)?$/.test(values[i])) column.numericConfiguration = false
+      })
+      if (this.trackDistinct(values)) this.declareLabels()
+    }
+    const group = this.index.get(values) ?? this.newGroup(values, line)
     if (group === null) return
 
     group.rows++
@@ -322,8 +335,11 @@ class TableReader {
       const reader = this.metrics[m]
       let target: SeriesSamples | null = null
       if (failure === null) {
-        target = group.samples[m] ?? this.file.newSamples()
-        group.samples[m] = target
+        target = group.samples[m] ?? null
+        if (target === null) {
+          target = this.file.newSamples()
+          group.samples[m] = target
+        }
       }
       const cell = cells[reader.index] ?? null
       const latency = reader.kind === 'latency'
@@ -333,7 +349,7 @@ class TableReader {
         if (target !== null) target.notApplicable++
         continue
       }
-      const before = target?.accumulator.count ?? 0
+      const before = latency && target !== null ? target.accumulator.count : 0
       reader.read(cell, line, target)
       if (latency && target !== null && target.accumulator.count > before && target.lastValue === 0) target.noteZero(line)
     }
@@ -378,6 +394,7 @@ class TableReader {
       else column.seen.add(value)
       if (column.seen !== null && column.seen.size > this.file.maxSeries) overLimit = true
     })
+    this.tracking = this.identity.some(column => column.seen !== null)
     return overLimit
   }
 
@@ -389,7 +406,7 @@ class TableReader {
     return key
   }
 
-  private keyOf(values: string[]): string {
+  private keyOf(values: readonly string[]): string {
     let key = ''
     this.identity.forEach((column, i) => {
       if (!column.label) key += `${values[i]}\u0000`
@@ -397,25 +414,31 @@ class TableReader {
     return key
   }
 
-  private groupFor(values: string[], line: number): Group | null {
-    let key = this.keyOf(values)
-    const existing = this.groups.get(key)
-    if (existing !== undefined) return existing
+  /** Positions in `identity` of the columns that key a group: all but the per-row labels. */
+  private keyedPositions(): number[] {
+    const positions: number[] = []
+    this.identity.forEach((column, i) => {
+      if (!column.label) positions.push(i)
+    })
+    return positions
+  }
 
-    if (!this.file.hasRoomFor(this.groups.size)) {
+  /** Adds a group for values that have none yet. Returns null when the file has no room for another series. */
+  private newGroup(values: readonly string[], line: number): Group | null {
+    if (!this.file.hasRoomFor(this.groups.length)) {
       // Bounded memory: workload columns still distinct on every row become per-row labels now.
       if (this.declareLabels()) {
-        key = this.keyOf(values)
-        const merged = this.groups.get(key)
+        const merged = this.index.get(values)
         if (merged !== undefined) return merged
       }
-      if (!this.file.hasRoomFor(this.groups.size)) {
-        this.file.dropRow(`${this.table.location}\u0000${key}`, line)
+      if (!this.file.hasRoomFor(this.groups.length)) {
+        this.file.dropRow(`${this.table.location}\u0000${this.keyOf(values)}`, line)
         return null
       }
     }
-    const group = new Group(values)
-    this.groups.set(key, group)
+    const group = new Group(values.slice())
+    this.groups.push(group)
+    this.index.add(values, group)
     return group
   }
 
@@ -427,17 +450,21 @@ class TableReader {
       column.label = true
       column.seen = null
     }
+    this.tracking = this.identity.some(column => column.seen !== null)
     // Each group contains one row here (a label column differs on every row of a configuration),
     // so merging in order of first line keeps the samples in file order.
-    const ordered = [...this.groups.values()].sort((a, b) => a.firstLine - b.firstLine)
-    const merged = new Map<string, Group>()
+    const ordered = [...this.groups].sort((a, b) => a.firstLine - b.firstLine)
+    this.groups = []
+    this.index = new GroupIndex<Group>(this.keyedPositions())
     for (const group of ordered) {
-      const key = this.keyOf(group.identity)
-      const target = merged.get(key)
-      if (target === undefined) merged.set(key, group)
-      else target.absorb(group)
+      const target = this.index.get(group.identity)
+      if (target !== undefined) {
+        target.absorb(group)
+        continue
+      }
+      this.groups.push(group)
+      this.index.add(group.identity, group)
     }
-    this.groups = merged
     return true
   }
 
@@ -467,10 +494,11 @@ class TableReader {
     if (this.rowCount > 1) this.declareLabels()
     else {
       for (const column of this.identity) column.seen = null
+      this.tracking = false
     }
 
     const keptMetrics = this.metrics.map((reader, m) => this.finishColumn(reader, m))
-    const groups = [...this.groups.values()].sort((a, b) => a.firstLine - b.firstLine)
+    const groups = [...this.groups].sort((a, b) => a.firstLine - b.firstLine)
     // A table without rows (a header-only CSV) still has its metrics, with no data.
     if (groups.length === 0) groups.push(new Group(this.identity.map(() => '')))
 
@@ -484,7 +512,7 @@ class TableReader {
       })
       if (group.failed > 0) this.file.addFailure(this.failureGroup(group, seriesKey))
     }
-    this.file.closeTable(this.groups.size)
+    this.file.closeTable(this.groups.length)
   }
 
   private labelsOf(group: Group): Record<string, string> {
@@ -534,12 +562,12 @@ class TableReader {
       outcome.rejected = true
       outcome.flags.push({ code: 'invalid-values', message: `values rejected: the column ${decision.rejected}` })
     } else if (decision.mark === 'comma') {
-      for (const group of this.groups.values()) group.samples[m]?.useDecimalCommas()
+      for (const group of this.groups) group.samples[m]?.useDecimalCommas()
     }
 
     if (reader.kind === 'latency') {
-      const unitless = [...this.groups.values()].reduce((sum, group) => sum + (group.samples[m]?.unitless ?? 0), 0)
-      const converted = [...this.groups.values()].reduce((sum, group) => sum + (group.samples[m]?.accumulator.count ?? 0), 0)
+      const unitless = this.groups.reduce((sum, group) => sum + (group.samples[m]?.unitless ?? 0), 0)
+      const converted = this.groups.reduce((sum, group) => sum + (group.samples[m]?.accumulator.count ?? 0), 0)
       if (unitless > 0 || (usable === 0 && reader.column.unit === null)) {
         const unitText = reader.column.unitText
         const reason = unitText === null ? 'has no time unit' : `has the unit '${unitText}', which is not a known time unit`
@@ -692,7 +720,8 @@ function cellText(cell: CellValue): string {
 
 /** Returns the error text of an error column, or null when it reports no error. */
 function errorMessage(cell: CellValue, column: string): string | null {
-  if (cell === null || cell === false) return null
+  // Most rows of a large file have an empty error cell.
+  if (cell === null || cell === false || cell === '') return null
   if (cell === true) return `${column} is set`
   if (typeof cell === 'number') return Number.isFinite(cell) && cell > 0 ? `${column} = ${cell}` : null
   const text = cell.trim()

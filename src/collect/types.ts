@@ -86,6 +86,12 @@ export interface ParsedTable {
   context: Record<string, string>
   /** Rows in file order. Streamed for CSV and JSON Lines: consume before asking for the next table. */
   rows: AsyncIterable<TableRow>
+  /**
+   * Passes the same rows as `rows` to `onRow`, in file order, without a promise per
+   * row, and resolves after the last. Set by readers of large files (CSV). Read a
+   * table through `rows` or through `eachRow`, not both.
+   */
+  eachRow?: (onRow: (cells: CellValue[], line: number) => void) => Promise<void>
 }
 
 /** Prose found in an artifact (Markdown outside tables), counted but never sent anywhere as instructions. */
