@@ -95,13 +95,17 @@ function pairByMetricStem(head: SeriesRuns[], base: SeriesRuns[]): Map<SeriesRun
       const stem = metricStem(first.metric.name)
       if (stem === null) continue
       const key = JSON.stringify([identityWithMetric(first, stem), first.metric.kind])
-      map.set(key, [...(map.get(key) ?? []), group])
+      const sameStem = map.get(key)
+      if (sameStem === undefined) map.set(key, [group])
+      else sameStem.push(group)
     }
     return map
   }
 
   const pairs = new Map<SeriesRuns, SeriesRuns>()
+  if (head.length === 0 || base.length === 0) return pairs
   const baseByStem = byStem(base)
+  if (baseByStem.size === 0) return pairs
   for (const [key, headCandidates] of byStem(head)) {
     const baseCandidates = baseByStem.get(key)
     if (headCandidates.length === 1 && baseCandidates?.length === 1) pairs.set(headCandidates[0], baseCandidates[0])
