@@ -1,8 +1,8 @@
-export const id = 99;
-export const ids = [99];
+export const id = 946;
+export const ids = [946];
 export const modules = {
 
-/***/ 89099:
+/***/ 26946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(96421);
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(65149);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
@@ -449,8 +449,8 @@ function readHeaders(read, name) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./node_modules/csv-parse/lib/index.js + 9 modules
-var lib = __webpack_require__(56070);
+// EXTERNAL MODULE: ../../work/main/node_modules/csv-parse/lib/index.js + 9 modules
+var lib = __webpack_require__(45310);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/collect/content.ts
@@ -474,19 +474,21 @@ const MANGLED_UTF16_BE = Buffer.from([0xc3, 0xbe, 0xc3, 0xbf]);
 /**
  * Reads the first bytes of a file and returns why it is not UTF-8 text, such as
  * "binary or non-UTF-8 content (UTF-16 byte order mark)", or null for text.
+ * Synchronous, because discovery calls it once per file and for small files a
+ * thread-pool round trip costs several times the read. Throws the file system error.
  */
-async function sniffContent(path, size) {
+function sniffContent(path, size) {
     const length = Math.min(size, SNIFF_BYTES);
     if (length === 0)
         return null;
-    const handle = await (0,promises_.open)(path, 'r');
+    const descriptor = (0,external_node_fs_.openSync)(path, 'r');
     let head;
     try {
-        const { bytesRead, buffer } = await handle.read(Buffer.alloc(length), 0, length, 0);
-        head = buffer.subarray(0, bytesRead);
+        const buffer = Buffer.allocUnsafe(length);
+        head = buffer.subarray(0, (0,external_node_fs_.readSync)(descriptor, buffer, 0, length, 0));
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_.closeSync)(descriptor);
     }
     return describeNonText(head, head.length >= size);
 }
@@ -714,25 +716,23 @@ async function* readDelimited(file, onWarning, delimiter) {
     catch (error) {
         throw toParseError(file.path, error);
     }
-    const parser = (0,lib/* parse */.qg)({
+    const records = new RecordReader({
         delimiter: delimiter ?? detectDelimiter(head),
         bom: true,
-        info: true,
         // Widths are checked here so that one bad row is skipped instead of stopping the file.
         relax_column_count: true,
         // A quote inside an unquoted field, as in `5" screen`, is kept as text.
         relax_quotes: true,
         skip_empty_lines: true
-    });
+    }, file.path);
     const utf8 = new Utf8Checker(line => {
         onWarning({ path: file.path, line, message: 'Invalid UTF-8 from this line on; the bytes that are not UTF-8 were replaced with U+FFFD.' });
     });
     const source = (0,external_node_fs_.createReadStream)(file.realPath, { highWaterMark: 64 * 1024 });
     source.on('data', chunk => utf8.push(chunk));
     source.on('end', () => utf8.end());
-    source.on('error', error => parser.destroy(error));
-    source.pipe(parser);
-    const records = new RecordReader(parser, file.path);
+    source.on('error', error => records.parser.destroy(error));
+    source.pipe(records.parser);
     let handedOver = false;
     try {
         const header = await records.next();
@@ -754,7 +754,7 @@ async function* readDelimited(file, onWarning, delimiter) {
         }
         const rows = new CsvRows(records, pending, columns.length, file.path, onWarning);
         handedOver = true;
-        yield { path: file.path, location: '', columns, units, context: {}, rows };
+        yield { path: file.path, location: '', columns, units, context: {}, rows, eachRow: onRow => rows.eachRow(onRow) };
     }
     finally {
         // Ends the stream when the rows were not read to the end.
@@ -764,20 +764,37 @@ async function* readDelimited(file, onWarning, delimiter) {
     }
 }
 /**
- * Reads records from the parser, without a promise while records are buffered:
- * the per-row cost stays close to that of csv-parse itself.
+ * Rows collected for the consumer before they are passed on together (see
+ * `RecordReader.take`). Few, so that few rows outlive a young-generation collection.
+ */
+const CONSUMER_BATCH = 64;
+/**
+ * Reads records from the parser, without a promise while records are buffered: the
+ * per-row cost stays close to that of csv-parse itself. csv-parse's `on_record` hook
+ * numbers each record's lines. Once a consumer is set, a record parsed while no
+ * earlier one is waiting in the stream goes to it instead of through the stream,
+ * which saves the stream's work per record.
  */
 class RecordReader {
-    parser;
     path;
+    parser;
     done = false;
     failure = null;
+    /** An error thrown by the consumer, passed on unchanged instead of as a CSV error. */
+    consumerFailure = null;
     ended = false;
     wake = null;
+    consumer = null;
+    /** Rows taken for the consumer and not passed to it yet, in file order. */
+    batchCells = [];
+    batchLines = [];
     lines = new LineCounter();
-    constructor(parser, path) {
-        this.parser = parser;
+    constructor(options, path) {
         this.path = path;
+        // The hook's rows, not csv-parse's arrays, are what the stream yields.
+        const onRecord = (record, info) => this.take(record, info);
+        this.parser = (0,lib/* parse */.qg)({ ...options, on_record: onRecord });
+        const parser = this.parser;
         const notify = () => {
             const wake = this.wake;
             this.wake = null;
@@ -798,25 +815,72 @@ class RecordReader {
     }
     /** Returns the next record as a row, and a promise only when the parser has none buffered. */
     next() {
-        const record = this.parser.read();
-        if (record !== null)
-            return { line: this.lines.startOf(record), cells: record.record };
+        const row = this.parser.read();
+        if (row !== null)
+            return row;
         return this.wait();
+    }
+    /**
+     * Passes the records parsed from now on to `consumer`, in batches. Records already
+     * in the stream, and any parsed while some are, still come from `next()` first, so
+     * the order holds. Call `flush` once `next()` returned null.
+     */
+    consumeDirectly(consumer) {
+        this.consumer = consumer;
+    }
+    /** Passes the rows taken so far to the consumer. */
+    flush() {
+        const consumer = this.consumer;
+        if (consumer === null || this.batchCells.length === 0)
+            return;
+        const cells = this.batchCells;
+        const lines = this.batchLines;
+        this.batchCells = [];
+        this.batchLines = [];
+        try {
+            for (let i = 0; i < cells.length; i++)
+                consumer(cells[i], lines[i]);
+        }
+        catch (error) {
+            // When this runs inside `take`, csv-parse catches the error and stops, and `wait` passes it on unchanged.
+            this.consumerFailure = error;
+            throw error;
+        }
     }
     close() {
         this.done = true;
         this.ended = true;
         this.parser.destroy();
     }
+    /**
+     * Numbers a record's lines, as csv-parse's record hook. Returns the row for the
+     * stream to queue, or null once the row is taken for the consumer. The consumer gets
+     * rows in batches, not one call per record from here. In CPU profiles (Node.js 24,
+     * csv-parse 7.0.3) such calls let V8 inline the consumer into csv-parse's parsing
+     * loop and stop inlining csv-parse's per-character helper, so parsing took about
+     * 10 % longer.
+     */
+    take(record, info) {
+        const line = this.lines.startOf(record, info);
+        if (this.consumer === null || this.parser.readableLength > 0)
+            return { line, cells: record };
+        this.batchCells.push(record);
+        this.batchLines.push(line);
+        if (this.batchCells.length === CONSUMER_BATCH)
+            this.flush();
+        return null;
+    }
     async wait() {
         for (;;) {
             if (this.failure !== null) {
                 this.done = true;
+                if (this.failure === this.consumerFailure)
+                    throw this.failure;
                 throw toParseError(this.path, this.failure, this.lines.nextLine);
             }
-            const record = this.parser.read();
-            if (record !== null)
-                return { line: this.lines.startOf(record), cells: record.record };
+            const row = this.parser.read();
+            if (row !== null)
+                return row;
             if (this.ended) {
                 this.done = true;
                 return null;
@@ -851,7 +915,7 @@ class CsvRows {
             if (this.first !== null) {
                 const first = this.first;
                 this.first = null;
-                if (this.accept(first))
+                if (this.accept(first.cells, first.line))
                     return Promise.resolve({ value: first, done: false });
             }
             for (;;) {
@@ -860,7 +924,7 @@ class CsvRows {
                 const next = this.records.next();
                 if (next instanceof Promise)
                     return next.then(row => this.afterWait(row));
-                if (this.accept(next))
+                if (this.accept(next.cells, next.line))
                     return Promise.resolve({ value: next, done: false });
             }
         }
@@ -873,16 +937,36 @@ class CsvRows {
         this.records.close();
         return Promise.resolve({ value: undefined, done: true });
     }
+    /** Passes every remaining row of the header's width to `onRow`, in file order (see `ParsedTable.eachRow`). */
+    async eachRow(onRow) {
+        const deliver = (cells, line) => {
+            if (this.accept(cells, line))
+                onRow(cells, line);
+        };
+        if (this.first !== null) {
+            const first = this.first;
+            this.first = null;
+            deliver(first.cells, first.line);
+        }
+        this.records.consumeDirectly(deliver);
+        while (!this.finished) {
+            const row = await this.records.next();
+            if (row === null)
+                break;
+            deliver(row.cells, row.line);
+        }
+        this.records.flush();
+        this.finish();
+    }
     afterWait(row) {
         if (row === null) {
             this.finish();
             return { value: undefined, done: true };
         }
-        return this.accept(row) ? { value: row, done: false } : this.next();
+        return this.accept(row.cells, row.line) ? { value: row, done: false } : this.next();
     }
     /** Keeps a row of the header's width; reports and drops any other. */
-    accept(row) {
-        const cells = row.cells;
+    accept(cells, line) {
         if (cells.length === this.width)
             return true;
         if (cells.length > this.width && cells.slice(this.width).every(cell => cell === '')) {
@@ -892,7 +976,7 @@ class CsvRows {
         }
         this.wrongWidth++;
         if (this.wrongWidth <= MAX_WIDTH_WARNINGS) {
-            this.onWarning({ path: this.path, line: row.line, message: `Row has ${cells.length} fields where the header has ${this.width}; the row was skipped.` });
+            this.onWarning({ path: this.path, line, message: `Row has ${cells.length} fields where the header has ${this.width}; the row was skipped.` });
         }
         return false;
     }
@@ -918,7 +1002,7 @@ class LineCounter {
     get nextLine() {
         return this.lastEnd + 1;
     }
-    startOf({ record, info }) {
+    startOf(record, info) {
         const empty = info.empty_lines - this.lastEmpty;
         const start = this.lastEnd + 1 + empty;
         const span = info.lines - this.lastInfoLines - empty;
@@ -1029,13 +1113,14 @@ function toParseError(path, error, line) {
     return new ArtifactParseError(path, `The file cannot be read: ${reason}.`);
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
-var glob = __webpack_require__(42377);
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __webpack_require__(22833);
 ;// CONCATENATED MODULE: ./src/collect/find.ts
 /**
  * Finds the artifact files: expands the glob patterns inside the workspace, keeps
  * every read inside it, and applies the size, content and count limits.
  */
+
 
 
 
@@ -1075,8 +1160,9 @@ async function findArtifacts(workspace, settings, log) {
     const relativePaths = [...new Set([...relativeByPattern.values()].flat())].sort();
     const foundByExtension = {};
     const resolved = [];
+    const realFolders = new Map();
     for (const relative of relativePaths) {
-        const item = await resolveMatch(root, realWorkspace, relative);
+        const item = resolveMatch(root, realWorkspace, relative, realFolders);
         foundByExtension[item.extension] = (foundByExtension[item.extension] ?? 0) + 1;
         resolved.push(item);
     }
@@ -1093,7 +1179,7 @@ async function findArtifacts(workspace, settings, log) {
         else
             readable.push(item);
     }
-    const candidates = await applyGuards(deduplicate(readable, realWorkspace, skip), settings, skip, notices);
+    const candidates = applyGuards(deduplicate(readable, realWorkspace, skip), settings, skip, notices);
     skipped.sort((a, b) => compareStrings(a.path, b.path));
     warnings.sort((a, b) => compareStrings(a.path, b.path));
     const patternNotices = describePatternMatches(patterns, relativeByPattern);
@@ -1161,9 +1247,18 @@ function anchorPatterns(root, patterns, warn) {
             warn(`Pattern '${raw}' in input '${Inputs.Artifacts}' points outside the workspace and was ignored; patterns are relative to the workspace.`);
             continue;
         }
-        anchored.push({ source: raw.trim(), glob: `${escapeGlob(root)}${relative === '' ? '' : `/${toPosix(relative)}`}`, negate: negate === '!' });
+        anchored.push({ source: raw.trim(), glob: `${escapeGlob(root)}${relative === '' ? '' : `/${toPosix(relative)}`}`, negate: negate === '!', tree: treeOf(root, toPosix(relative)) });
     }
     return anchored;
+}
+/** Returns the folder whose whole tree `relative` (such as `artifacts/**`) matches, or null for any other pattern. */
+function treeOf(root, relative) {
+    if (relative === '**')
+        return root;
+    if (!relative.endsWith('/**'))
+        return null;
+    const folder = relative.slice(0, -'/**'.length);
+    return /[*?[\]{}\\]/.test(folder) ? null : external_node_path_default().join(root, folder);
 }
 /** Escapes glob characters in a literal path the way `@actions/glob` expects on Linux and macOS. */
 function escapeGlob(literal) {
@@ -1185,9 +1280,55 @@ async function globEachInclude(patterns, log) {
         if (pattern.negate)
             continue;
         const exclusions = patterns.slice(index + 1).filter(later => later.negate);
+        if (exclusions.length === 0 && pattern.tree !== null && process.platform !== 'win32') {
+            log.debug(`Pattern '${pattern.source}' matches every file under ${pattern.tree}; listing them directly.`);
+            matches.set(pattern, listTree(pattern.tree));
+            continue;
+        }
         matches.set(pattern, await globFiles([pattern.glob, ...exclusions.map(exclusion => `!${exclusion.glob}`)], log));
     }
     return matches;
+}
+/**
+ * Lists what `@actions/glob` returns for the pattern `folder/**` with the options of
+ * `globFiles`: every entry under `folder` that is not a directory, hidden ones
+ * included. Symbolic links are listed as themselves and never followed. A `folder`
+ * that is not a directory is listed itself, and a missing one gives nothing. It reads
+ * each folder synchronously: `@actions/glob` waits for one `lstat` per entry through
+ * libuv's thread pool, which took 0.6 to 1.1 s for 20,000 files in 1,000 folders on
+ * 2 shared CPUs, where this listing took about 0.05 s. An entry that cannot be found
+ * again by its name, such as a name that is not valid UTF-8, is still listed, so that
+ * `resolveMatch` skips it with a warning, where `@actions/glob` fails the whole listing.
+ */
+function listTree(folder) {
+    try {
+        let top;
+        try {
+            top = (0,external_node_fs_.lstatSync)(folder);
+        }
+        catch (error) {
+            if (errorCode(error) === 'ENOENT')
+                return [];
+            throw error;
+        }
+        if (!top.isDirectory())
+            return [folder];
+        const files = [];
+        const pending = [folder];
+        for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+            for (const entry of (0,external_node_fs_.readdirSync)(current, { withFileTypes: true })) {
+                const child = external_node_path_default().join(current, entry.name);
+                if (entry.isDirectory())
+                    pending.push(child);
+                else
+                    files.push(child);
+            }
+        }
+        return files;
+    }
+    catch (error) {
+        throw new Error(`Listing the files matched by input '${Inputs.Artifacts}' failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
 }
 /**
  * Runs the glob without following symbolic links, so a link cycle or a link to a
@@ -1238,21 +1379,30 @@ async function withDebugCommandsToLog(log, work) {
         process.stdout.write = original;
     }
 }
-/** Resolves one match: follows a symbolic link by its real path and checks that it stays inside. */
-async function resolveMatch(root, realWorkspace, relative) {
+/**
+ * Resolves one match: follows a symbolic link by its real path and checks that it stays inside.
+ * The file system calls are synchronous because for small files a round trip through
+ * libuv's thread pool costs several times the call itself, and nothing else runs
+ * during discovery.
+ */
+function resolveMatch(root, realWorkspace, relative, realFolders) {
     const absolutePath = external_node_path_default().join(root, relative);
     const extension = extensionOf(relative);
     const skipped = (reason, warn) => ({ kind: 'skipped', path: relative, extension, reason, warn });
     let link;
     try {
-        link = await (0,promises_.lstat)(absolutePath);
+        link = (0,external_node_fs_.lstatSync)(absolutePath);
     }
     catch (error) {
+        // Node.js decodes a file name that is not UTF-8 with U+FFFD, so the decoded name no longer opens the file.
+        if (relative.includes('\uFFFD'))
+            return skipped('file name is not valid UTF-8, so it cannot be opened; rename the file', true);
         return skipped(`cannot be read (${errorCode(error)})`, true);
     }
     let realPath;
     try {
-        realPath = await (0,promises_.realpath)(absolutePath);
+        // The native realpath(3), as `fs.promises.realpath` uses: it reports a link cycle as ELOOP.
+        realPath = link.isSymbolicLink() ? external_node_fs_.realpathSync.native(absolutePath) : inRealFolder(absolutePath, realFolders);
     }
     catch (error) {
         const code = errorCode(error);
@@ -1267,7 +1417,7 @@ async function resolveMatch(root, realWorkspace, relative) {
     }
     let target;
     try {
-        target = link.isSymbolicLink() ? await (0,promises_.stat)(realPath) : link;
+        target = link.isSymbolicLink() ? (0,external_node_fs_.statSync)(realPath) : link;
     }
     catch (error) {
         return skipped(`cannot be read (${errorCode(error)})`, true);
@@ -1281,6 +1431,20 @@ async function resolveMatch(root, realWorkspace, relative) {
         return skipped(`unsupported file type; artifacts are ${SUPPORTED_EXTENSIONS} files`, false);
     }
     return { kind: 'file', path: relative, absolutePath, realPath, extension, stats: target };
+}
+/**
+ * Returns the real path of a file that is not a symbolic link itself: its name in the
+ * real path of its folder. The folder's is looked up once per folder in `realFolders`,
+ * which saves a realpath call per file.
+ */
+function inRealFolder(absolutePath, realFolders) {
+    const folder = external_node_path_default().dirname(absolutePath);
+    let realFolder = realFolders.get(folder);
+    if (realFolder === undefined) {
+        realFolder = external_node_fs_.realpathSync.native(folder);
+        realFolders.set(folder, realFolder);
+    }
+    return external_node_path_default().join(realFolder, external_node_path_default().basename(absolutePath));
 }
 /** Keeps one match per real path: the one at the file's own location when it was matched, else the first. */
 function deduplicate(readable, realWorkspace, skip) {
@@ -1309,7 +1473,7 @@ function deduplicate(readable, realWorkspace, skip) {
  * total-size limits in path order. Once either limit is reached, every later file
  * is left out, so the result does not depend on which small files happen to fit.
  */
-async function applyGuards(readable, settings, skip, notices) {
+function applyGuards(readable, settings, skip, notices) {
     const candidates = [];
     let totalBytes = 0;
     let limitReason = null;
@@ -1321,7 +1485,7 @@ async function applyGuards(readable, settings, skip, notices) {
             continue;
         }
         if (limitReason === null) {
-            const nonText = await sniffContent(item.realPath, size).catch((error) => `cannot be read (${errorCode(error)})`);
+            const nonText = sniffOrDescribeError(item.realPath, size);
             if (nonText !== null) {
                 skip(item.path, nonText, true);
                 continue;
@@ -1352,6 +1516,14 @@ async function applyGuards(readable, settings, skip, notices) {
         notices.push(`${leftOut} artifact files were ${limitReason}; they are listed as skipped, and the other ${candidates.length} files were read.`);
     }
     return candidates;
+}
+function sniffOrDescribeError(realPath, size) {
+    try {
+        return sniffContent(realPath, size);
+    }
+    catch (error) {
+        return `cannot be read (${errorCode(error)})`;
+    }
 }
 /** Own keys only, so that a file named `x.constructor` is not taken for a supported type. */
 function isSupportedExtension(extension) {
@@ -1404,6 +1576,13 @@ var external_node_child_process_ = __webpack_require__(31421);
 
 /** Max total length of the paths passed to one git command. Above it, their folders are passed instead. */
 const MAX_PATHSPEC_CHARACTERS = 128 * 1024;
+/**
+ * Max number of paths passed to one git command. Git tests every path it visits
+ * against each pathspec: in a repository of 20,000 files, `status`, `ls-files` and
+ * `log` took 2 s together with 3,000 file pathspecs, 0.7 s with 1,000 folders and
+ * 0.1 s with 40 folders.
+ */
+const MAX_PATHSPECS = 64;
 const GIT_TIMEOUT_MS = 120_000;
 const GIT_LOG_MAX_BUFFER = 256 * 1024 * 1024;
 /** Reads the last-commit time and blob id of each file, or its mtime where git cannot tell. */
@@ -1506,16 +1685,40 @@ async function describeRepository(realWorkspace) {
     return { prefix: prefix.trim(), shallow, boundaries };
 }
 /**
- * Returns the files themselves as pathspecs while their paths fit on a command
- * line, else their folders, else the whole workspace. Git's output is filtered to
- * the requested files afterwards.
+ * Returns the files themselves as pathspecs when they are few and short enough,
+ * else their folders, moving the deepest ones up a level at a time until the
+ * pathspecs fit, at worst the whole workspace. Git's output is filtered to the
+ * requested files afterwards.
  */
 function choosePathspecs(keys) {
-    const fits = (specs) => specs.reduce((total, spec) => total + spec.length + 1, 0) <= MAX_PATHSPEC_CHARACTERS;
-    if (fits(keys))
-        return keys;
-    const folders = [...new Set(keys.map(key => external_node_path_default().posix.dirname(key)))];
-    return fits(folders) ? folders : ['.'];
+    let specs = [...new Set(keys)];
+    while (specs.length > MAX_PATHSPECS || specs.reduce((total, spec) => total + spec.length + 1, 0) > MAX_PATHSPEC_CHARACTERS) {
+        const deepest = specs.reduce((max, spec) => Math.max(max, depthOf(spec)), 0);
+        if (deepest === 0)
+            return ['.'];
+        specs = withoutNested([...new Set(specs.map(spec => (depthOf(spec) === deepest ? external_node_path_default().posix.dirname(spec) : spec)))]);
+    }
+    return specs;
+}
+/** Number of `/` in a path: 0 for a file or folder at the top of the workspace. */
+function depthOf(spec) {
+    let depth = 0;
+    for (let index = spec.indexOf('/'); index !== -1; index = spec.indexOf('/', index + 1))
+        depth++;
+    return depth;
+}
+/** Drops every pathspec inside another one of the list, since the outer one matches it already. */
+function withoutNested(specs) {
+    if (specs.includes('.'))
+        return ['.'];
+    const set = new Set(specs);
+    return specs.filter(spec => {
+        for (let parent = external_node_path_default().posix.dirname(spec); parent !== '.'; parent = external_node_path_default().posix.dirname(parent)) {
+            if (set.has(parent))
+                return false;
+        }
+        return true;
+    });
 }
 /** Maps each committed path (from the repository top) to its blob id. */
 function parseLsFiles(output) {
@@ -2183,6 +2386,7 @@ function iterate(rows) {
 
 
 
+
 async function* readJson(file, onWarning) {
     const text = await readText(file, onWarning);
     if (text.trim() === '') {
@@ -2212,11 +2416,17 @@ function describeEmptyDocument(value) {
         return `the JSON root is ${SCALAR_KINDS[typeof value]}, not an object or an array of records`;
     return 'the document has no numeric field and no array of numbers';
 }
+/**
+ * Files up to this size are read synchronously: for a small file a round trip through
+ * libuv's thread pool costs several times the read, while a larger file is read in the
+ * background so that other files' streams go on.
+ */
+const SYNC_READ_MAX_BYTES = 1024 * 1024;
 /** Reads a whole file as UTF-8 without its byte order mark, warning at the first invalid byte. */
 async function readText(file, onWarning) {
     let bytes;
     try {
-        bytes = await (0,promises_.readFile)(file.realPath);
+        bytes = file.size <= SYNC_READ_MAX_BYTES ? (0,external_node_fs_.readFileSync)(file.realPath) : await (0,promises_.readFile)(file.realPath);
     }
     catch (error) {
         const code = error.code;
@@ -2382,18 +2592,213 @@ function recordRows(record) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/collect/markdown-segments.ts
+/**
+ * Selects the parts of a Markdown text that the table parser has to see. Parsing
+ * CommonMark with micromark costs far more than scanning lines, and most of a
+ * long report is prose, lists and code without a table.
+ *
+ * The text is cut into segments at lines where a CommonMark parser surely starts
+ * afresh at the top level. Only the segments that may contain a table, a text
+ * that looks like one or a link reference definition are passed on, one after
+ * the other. Each of them ends with a blank line or the end of the text, so the
+ * parser reads each one in the same context as in the whole text.
+ */
+/**
+ * Characters that every table and every text that looks like one contains: a
+ * pipe, or a colon beside a hyphen (the delimiter row of a table without pipes,
+ * such as `:-:`).
+ */
+const TABLE_MARK = /\||:-|-:/;
+const BYTE_ORDER_MARK = 0xfeff;
+/** Returns whether a text may contain a table or a text that looks like one. */
+function mayHoldTable(text) {
+    return TABLE_MARK.test(text);
+}
+/**
+ * Returns whether a segment has to be parsed. It has to when it may contain a
+ * table, or a link reference definition (`[label]: url`), which changes how a
+ * link written as `[label]` reads anywhere in the text.
+ */
+function mustParse(segment) {
+    return mayHoldTable(segment) || segment.includes(']:');
+}
+/**
+ * Returns the text to parse for the tables of `text`: the segments that have to be
+ * parsed, in order. Tables and paragraphs parsed from it equal those of the whole
+ * text once their positions are mapped back with `lines`.
+ */
+function selectTableSource(text) {
+    // micromark skips a byte order mark at the start of a text and leaves it out of
+    // the offsets. So the selected text starts with one only when the original
+    // does, and then it is the original, because leaving out its first line would
+    // move every offset by one.
+    if (text.charCodeAt(0) === BYTE_ORDER_MARK)
+        return { text, lines: null };
+    const lines = splitLines(text);
+    const starts = segmentStarts(lines.map(line => text.slice(line.start, line.end)));
+    const ends = starts.map((_, index) => (index + 1 < starts.length ? starts[index + 1] : lines.length));
+    const parsed = starts.map((start, index) => mustParse(text.slice(lines[start].start, lines[ends[index] - 1].next)));
+    if (parsed.every(Boolean))
+        return { text, lines: null };
+    if (!parsed.includes(true))
+        return { text: '', lines: [] };
+    const parts = [];
+    const sourceLines = [];
+    let length = 0;
+    for (let segment = 0; segment < starts.length; segment++) {
+        if (!parsed[segment])
+            continue;
+        // Every segment but the last ends with a blank line, so the next one passed on
+        // starts after a blank line, as it does in the whole text.
+        const start = lines[starts[segment]].start;
+        const end = lines[ends[segment] - 1].next;
+        for (let index = starts[segment]; index < ends[segment]; index++) {
+            sourceLines.push({ line: index + 1, shift: start - length });
+        }
+        parts.push(text.slice(start, end));
+        length += end - start;
+    }
+    // Unless the last segment passed on ends the original text, it ends with a line
+    // ending, after which the selected text has one more, empty, line.
+    const last = ends[parsed.lastIndexOf(true)];
+    if (last < lines.length)
+        sourceLines.push({ line: last + 1, shift: lines[last].start - length });
+    const selected = parts.join('');
+    if (selected.charCodeAt(0) === BYTE_ORDER_MARK)
+        return { text, lines: null };
+    return { text: selected, lines: sourceLines };
+}
+/** Splits a text into lines at `\r\n`, `\r` and `\n`, the line endings of CommonMark. */
+function splitLines(text) {
+    const lines = [];
+    const ending = /\r\n|\r|\n/g;
+    let start = 0;
+    for (let match = ending.exec(text); match !== null; match = ending.exec(text)) {
+        lines.push({ start, end: match.index, next: match.index + match[0].length });
+        start = match.index + match[0].length;
+    }
+    lines.push({ start, end: text.length, next: text.length });
+    return lines;
+}
+const BLANK = /^[ \t]*$/;
+/** Indented by 1 to 3 columns. A tab anywhere in the indentation reaches column 4. */
+const INDENTED_1_TO_3 = /^ {1,3}[^ \t]/;
+/** An opening code fence at column 0. A backtick fence's info string has no backtick. */
+const FENCE_OPENING = /^(?:(`{3,})[^`]*$|(~{3,}))/;
+const FENCE_CLOSING = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+/**
+ * Starts and end conditions of the HTML blocks that run until an end marker
+ * rather than a blank line (CommonMark 0.31, HTML block kinds 1 to 5). The end
+ * tag of kind 1 need not match the start tag.
+ */
+const HTML_UNTIL_MARKER = [
+    { start: /^<(?:script|pre|style|textarea)(?=[ \t>]|$)/i, end: /<\/(?:script|pre|style|textarea)>/i },
+    { start: /^<!--/, end: /-->/ },
+    { start: /^<\?/, end: /\?>/ },
+    { start: /^<![A-Za-z]/, end: />/ },
+    { start: /^<!\[CDATA\[/, end: /\]\]>/ }
+];
+/**
+ * Returns the indices of the lines where a segment starts. Line 0 starts one, and
+ * so does each non-blank line at column 0 right after a blank line, unless a code
+ * fence or an HTML block of kinds 1 to 5 is open at the top level.
+ *
+ * Such a line closes every list item, because their content is indented, and a
+ * blank line has closed every block quote, paragraph, table and other HTML block.
+ * So the parser's state at that line does not depend on the lines before it.
+ *
+ * Code fences and HTML blocks that start at column 0 are followed exactly. A
+ * start indented by 1 to 3 spaces may be at the top level or inside a list item,
+ * so no segment starts after it. Nor does one start after a fence or HTML start
+ * that may be the content of an HTML block that only a blank line ends.
+ */
+function segmentStarts(lines) {
+    const starts = [0];
+    let open = null;
+    // An HTML block of kind 6 or 7, which a blank line ends, may be open at the top level.
+    let htmlToBlank = false;
+    let afterBlank = false;
+    for (let index = 0; index < lines.length; index++) {
+        const line = lines[index];
+        const blank = BLANK.test(line);
+        if (open !== null) {
+            if (closes(open, line))
+                open = null;
+        }
+        else if (blank) {
+            htmlToBlank = false;
+        }
+        else if (line[0] !== ' ' && line[0] !== '\t') {
+            if (afterBlank)
+                starts.push(index);
+            const opened = openedAtColumnZero(line);
+            if (opened === 'unsure' || (isBlock(opened) && htmlToBlank))
+                return starts;
+            if (isBlock(opened))
+                open = opened;
+            else if (opened === 'none' && line.startsWith('<'))
+                htmlToBlank = true;
+        }
+        else if (INDENTED_1_TO_3.test(line)) {
+            const content = line.replace(/^ +/, '');
+            const opened = openedAtColumnZero(content);
+            if (opened === 'unsure' || isBlock(opened))
+                return starts;
+            if (opened === 'none' && content.startsWith('<'))
+                htmlToBlank = true;
+        }
+        // Any other line is indented by 4 columns or more: indented code or the content
+        // of a list item, which cannot open a block at the top level.
+        afterBlank = blank;
+    }
+    return starts;
+}
+/**
+ * Returns the block that a line at column 0 opens when it is a code fence or the
+ * start of an HTML block of kinds 1 to 5. Returns 'closed' when that HTML block
+ * also ends on this line, 'unsure' when its end marker overlaps the start (as in
+ * `<!-->`), and 'none' when the line opens neither.
+ */
+function openedAtColumnZero(line) {
+    const fence = FENCE_OPENING.exec(line);
+    if (fence !== null) {
+        const marker = fence[1] ?? fence[2];
+        return { kind: 'fence', marker: marker[0], length: marker.length };
+    }
+    for (const { start, end } of HTML_UNTIL_MARKER) {
+        const match = start.exec(line);
+        if (match === null)
+            continue;
+        if (end.test(line.slice(match[0].length)))
+            return 'closed';
+        return end.test(line) ? 'unsure' : { kind: 'html', end };
+    }
+    return 'none';
+}
+function isBlock(opened) {
+    return typeof opened === 'object';
+}
+function closes(block, line) {
+    if (block.kind === 'html')
+        return block.end.test(line);
+    const fence = FENCE_CLOSING.exec(line);
+    return fence !== null && fence[1][0] === block.marker && fence[1].length >= block.length;
+}
+
 ;// CONCATENATED MODULE: ./src/collect/markdown.ts
+
 
 
 /** Problems reported one by one per file; further ones are counted in one warning. */
 const MAX_WARNINGS = 20;
-async function* readMarkdown(file, onWarning, onProse) {
+/**
+ * Reads the tables of a Markdown file. `parse` finds its tables and paragraphs;
+ * tests pass `parseWholeText` to check `parseTableSegments` against it.
+ */
+async function* readMarkdown(file, onWarning, onProse, parse = parseTableSegments) {
     const text = await readText(file, onWarning);
-    const tables = [];
-    const paragraphs = [];
-    // A table and a text that looks like one both need a pipe, so a file without one is all prose.
-    if (text.includes('|'))
-        collectBlocks(await parseTables(text), tables, paragraphs);
+    const { tables, paragraphs } = await parse(text);
     let problems = 0;
     const warn = (line, message) => {
         problems++;
@@ -2443,24 +2848,65 @@ async function* readMarkdown(file, onWarning, onProse) {
         onWarning({ path: file.path, message: `${problems - MAX_WARNINGS} more table problems of the kinds above were found in this file.` });
     }
 }
+/**
+ * Finds the tables and paragraphs of a Markdown text by parsing only the segments
+ * that may contain a table or a link reference definition (see
+ * `selectTableSource`). The result equals that of
+ * `parseWholeText` for the tables and for every paragraph that contains a pipe,
+ * the only paragraphs that can look like a table.
+ */
+async function parseTableSegments(text) {
+    const blocks = { tables: [], paragraphs: [] };
+    if (!mayHoldTable(text))
+        return blocks;
+    const source = selectTableSource(text);
+    collectBlocks(await parseMarkdown(source.text), blocks);
+    const { lines } = source;
+    if (lines !== null) {
+        for (const node of [...blocks.tables, ...blocks.paragraphs])
+            mapPositions(node, lines);
+    }
+    return blocks;
+}
+/** Finds the tables and paragraphs of a Markdown text by parsing all of it. */
+async function parseWholeText(text) {
+    const blocks = { tables: [], paragraphs: [] };
+    collectBlocks(await parseMarkdown(text), blocks);
+    return blocks;
+}
 let parser;
 /** Parses CommonMark with GFM tables. The parser is loaded on first use, so a run without Markdown tables skips loading it. */
-async function parseTables(text) {
-    parser ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(391), __webpack_require__.e(966)]).then(__webpack_require__.bind(__webpack_require__, 16966)), Promise.all(/* import() */[__webpack_require__.e(486), __webpack_require__.e(835)]).then(__webpack_require__.bind(__webpack_require__, 56949)), Promise.all(/* import() */[__webpack_require__.e(749), __webpack_require__.e(961)]).then(__webpack_require__.bind(__webpack_require__, 51108))]).then(([{ fromMarkdown }, { gfmTableFromMarkdown }, { gfmTable }]) => (source) => fromMarkdown(source, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }));
+async function parseMarkdown(text) {
+    parser ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(639), __webpack_require__.e(334)]).then(__webpack_require__.bind(__webpack_require__, 56334)), Promise.all(/* import() */[__webpack_require__.e(782), __webpack_require__.e(123)]).then(__webpack_require__.bind(__webpack_require__, 97565)), Promise.all(/* import() */[__webpack_require__.e(949), __webpack_require__.e(785)]).then(__webpack_require__.bind(__webpack_require__, 50172))]).then(([{ fromMarkdown }, { gfmTableFromMarkdown }, { gfmTable }]) => (source) => fromMarkdown(source, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }));
     return (await parser)(text);
 }
-function collectBlocks(node, tables, paragraphs) {
+/** Maps the positions of a node and its descendants from the selected source to the original text; columns are the same in both. */
+function mapPositions(node, lines) {
+    const { position } = node;
+    if (position !== undefined) {
+        for (const point of [position.start, position.end]) {
+            const source = lines[point.line - 1];
+            point.line = source.line;
+            if (point.offset !== undefined)
+                point.offset += source.shift;
+        }
+    }
+    if ('children' in node)
+        for (const child of node.children)
+            mapPositions(child, lines);
+}
+function collectBlocks(node, blocks) {
     if (node.type === 'table') {
-        tables.push(node);
+        blocks.tables.push(node);
         return;
     }
     if (node.type === 'paragraph') {
-        paragraphs.push(node);
+        blocks.paragraphs.push(node);
         return;
     }
     if ('children' in node)
         for (const child of node.children)
-            collectBlocks(child, tables, paragraphs);
+            collectBlocks(child, blocks);
 }
 /** Describes how a body row's cell count differs from the header's, or returns null when they agree. */
 function describeCellCount(row, headerCells) {
@@ -2823,8 +3269,8 @@ function toIso(time) {
     return new Date(time.epochMs).toISOString();
 }
 
-// EXTERNAL MODULE: ./node_modules/@datadog/sketches-js/dist/index.js
-var dist = __webpack_require__(37810);
+// EXTERNAL MODULE: ../../work/main/node_modules/@datadog/sketches-js/dist/index.js
+var dist = __webpack_require__(30834);
 ;// CONCATENATED MODULE: ./src/analyze/statistics.ts
 /** Printed in the report footer so readers can reproduce the numbers with numpy or R. */
 const PERCENTILE_METHOD = 'linear interpolation between closest ranks (numpy default, R type 7)';
@@ -3516,6 +3962,31 @@ function classifyColumn(name, explicitUnit) {
         return { role: 'row-label' };
     return classifyMetric(name, parts, explicitUnit);
 }
+/** Column classes by unit and name, shared by all tables because the files of a benchmark repeat the same columns. */
+const classCache = new Map();
+/** Classes kept in `classCache` before it starts over, so that it stays small. */
+const MAX_CACHED_CLASSES = 10_000;
+let cachedClasses = 0;
+/** Classifies a column as `classifyColumn` does and remembers the result, frozen because tables share it. */
+function classifyColumnCached(name, unit) {
+    let byName = classCache.get(unit);
+    const known = byName?.get(name);
+    if (known !== undefined)
+        return known;
+    if (cachedClasses >= MAX_CACHED_CLASSES) {
+        classCache.clear();
+        cachedClasses = 0;
+        byName = undefined;
+    }
+    if (byName === undefined) {
+        byName = new Map();
+        classCache.set(unit, byName);
+    }
+    const columnClass = Object.freeze(classifyColumn(name, unit));
+    byName.set(name, columnClass);
+    cachedClasses++;
+    return columnClass;
+}
 /** `num_gpu`, `num_ctx`, `n_threads` set a configuration; `num_tokens` counts. */
 function isConfigCount(words) {
     if (words.length < 2 || (words[0] !== 'num' && words[0] !== 'n'))
@@ -3683,41 +4154,142 @@ function kindFromWords(words) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/analyze/group-index.ts
+/**
+ * Finds the group (series) of a row from its identifying cells. A large file has one
+ * row per request and only a few distinct identifying values, so the lookup runs for
+ * every row and avoids building a key string each time.
+ */
+/** Most values a `ValueMap` compares one by one before it switches to a `Map`. */
+const SCANNED_VALUES = 8;
+/**
+ * Map from strings to values that compares a new key with each key in turn while it
+ * has few, and uses a `Map` beyond. The identifying cells of a large file repeat a few
+ * values, and comparing a new string with a few short ones costs less than hashing it.
+ */
+class ValueMap {
+    keys = [];
+    values = [];
+    map = null;
+    get(key) {
+        if (this.map !== null)
+            return this.map.get(key);
+        for (let i = 0; i < this.keys.length; i++) {
+            if (this.keys[i] === key)
+                return this.values[i];
+        }
+        return undefined;
+    }
+    /** Adds `key`, which must not be present yet. */
+    add(key, value) {
+        if (this.map !== null) {
+            this.map.set(key, value);
+        }
+        else if (this.keys.length < SCANNED_VALUES) {
+            this.keys.push(key);
+            this.values.push(value);
+        }
+        else {
+            this.map = new Map(this.keys.map((known, i) => [known, this.values[i]]));
+            this.map.set(key, value);
+        }
+    }
+}
+/**
+ * Finds the group of a row by the values of its keyed identity columns, without
+ * building a key string per row: one lookup per keyed column.
+ */
+class GroupIndex {
+    positions;
+    root;
+    /** `positions` are the places in a row's identity values of the columns that key a group. */
+    constructor(positions) {
+        this.positions = positions;
+    }
+    get(values) {
+        let node = this.root;
+        for (let i = 0; i < this.positions.length && node !== undefined; i++) {
+            node = node.get(values[this.positions[i]]);
+        }
+        return node;
+    }
+    /** Adds `group` for `values`, which have none yet. */
+    add(values, group) {
+        const last = this.positions.length - 1;
+        if (last < 0) {
+            this.root = group;
+            return;
+        }
+        this.root ??= new ValueMap();
+        let level = this.root;
+        for (let i = 0; i < last; i++) {
+            const value = values[this.positions[i]];
+            let next = level.get(value);
+            if (next === undefined) {
+                next = new ValueMap();
+                level.add(value, next);
+            }
+            level = next;
+        }
+        level.add(values[this.positions[last]], group);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/numbers.ts
 const MISSING = new Set(['', '-', '—', '–', 'n/a', 'na', 'none', 'null', 'nil', '?']);
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 const SIMPLE_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 /**
+ * Powers of ten that are exact doubles. The digits of a decimal of at most 15 digits,
+ * read as an integer and divided by one of them, give the correctly rounded value that
+ * `Number` returns, because both operands are exact and IEEE 754 rounds the quotient
+ * once (Clinger's fast path).
+ */
+const EXACT_POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const MAX_EXACT_DIGITS = 15;
+/**
  * Returns the value of a plain decimal such as `-12.5` or `300` (the form that
  * `SIMPLE_NUMBER` matches, without a three-digit fraction that may be digit
  * grouping), or NaN for any other text, which then needs `readCell`. A charCode
- * scan, because this runs for every cell of a large file.
+ * scan that sums the digits on the way, because this runs for every cell of a large file.
  */
 function readPlainNumber(cell) {
     const length = cell.length;
-    let i = cell.charCodeAt(0) === 0x2d ? 1 : 0;
+    const negative = cell.charCodeAt(0) === 0x2d;
+    let i = negative ? 1 : 0;
     const integerStart = i;
-    while (i < length && isDigit(cell.charCodeAt(i)))
+    let digits = 0;
+    let code = 0;
+    while (i < length && isDigit((code = cell.charCodeAt(i)))) {
+        digits = digits * 10 + (code - 0x30);
         i++;
+    }
     const integerDigits = i - integerStart;
     if (integerDigits === 0 || (integerDigits > 1 && cell.charCodeAt(integerStart) === 0x30))
         return Number.NaN;
-    if (i === length)
-        return Number(cell);
-    if (cell.charCodeAt(i) !== 0x2e)
-        return Number.NaN;
-    i++;
-    const fractionStart = i;
-    while (i < length && isDigit(cell.charCodeAt(i)))
+    let fractionDigits = 0;
+    if (i < length) {
+        if (code !== 0x2e)
+            return Number.NaN;
         i++;
-    const fractionDigits = i - fractionStart;
-    if (i !== length || fractionDigits === 0)
-        return Number.NaN;
-    // `1.234` may be 1234 with a grouping point: `readCell` decides.
-    if (fractionDigits === 3 && integerDigits <= 3 && cell.charCodeAt(integerStart) !== 0x30)
-        return Number.NaN;
-    return Number(cell);
+        const fractionStart = i;
+        while (i < length && isDigit((code = cell.charCodeAt(i)))) {
+            digits = digits * 10 + (code - 0x30);
+            i++;
+        }
+        fractionDigits = i - fractionStart;
+        if (i !== length || fractionDigits === 0)
+            return Number.NaN;
+        // `1.234` may be 1234 with a grouping point: `readCell` decides.
+        if (fractionDigits === 3 && integerDigits <= 3 && cell.charCodeAt(integerStart) !== 0x30)
+            return Number.NaN;
+    }
+    // Longer numbers would lose digits in the sum.
+    if (integerDigits + fractionDigits > MAX_EXACT_DIGITS)
+        return Number(cell);
+    const value = digits / EXACT_POWERS_OF_TEN[fractionDigits];
+    return negative ? -value : value;
 }
 function isDigit(code) {
     return code >= 0x30 && code <= 0x39;
@@ -3910,15 +4482,20 @@ class SeriesSamples {
         this.accumulator = new SampleAccumulator(sampleLimit, budget);
     }
     add(value, commaValue, line) {
-        const index = this.accumulator.storedCount;
-        this.accumulator.push(value);
+        if (commaValue === null) {
+            this.accumulator.push(value);
+        }
+        else {
+            const index = this.accumulator.storedCount;
+            this.accumulator.push(value);
+            if (this.accumulator.storedCount > index) {
+                this.alternateIndex.push(index);
+                this.alternateValue.push(commaValue);
+            }
+        }
         this.lastValue = value;
         if (this.firstLine === 0)
             this.firstLine = line;
-        if (commaValue !== null && this.accumulator.storedCount > index) {
-            this.alternateIndex.push(index);
-            this.alternateValue.push(commaValue);
-        }
     }
     noteZero(line) {
         this.zeroes++;
@@ -3986,13 +4563,15 @@ class MetricColumnReader {
      * `target` they add no sample.
      */
     read(cell, line, target) {
-        if (typeof cell === 'string') {
-            const plain = readPlainNumber(cell);
-            if (!Number.isNaN(plain)) {
-                this.readPlain(plain, cell, line, target);
-                return;
-            }
-        }
+        // Kept small so that the caller's loop can inline it, because most cells take the first branch.
+        const plain = typeof cell === 'string' ? readPlainNumber(cell) : Number.NaN;
+        if (!Number.isNaN(plain))
+            this.readPlain(plain, cell, line, target);
+        else
+            this.readOther(cell, line, target);
+    }
+    /** Reads a cell that is no plain decimal: units, other number formats, text or a JSON value. */
+    readOther(cell, line, target) {
         const reading = readCell(cell, this.strict);
         switch (reading.type) {
             case 'missing':
@@ -4139,28 +4718,39 @@ class MetricColumnReader {
 const STRING_ORDERED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 /** Cells tried as the layout before the column is read by parsing alone. */
 const MAX_LAYOUT_ATTEMPTS = 100;
+/** Marks a place of the layout that takes any digit. */
+const ANY_DIGIT = -1;
 /** Length of `YYYY-MM-DDTHH:MM`, the part whose validity is cached between cells. */
 const MINUTE_PREFIX = 16;
 class NewestTimestamp {
     index;
     onTime;
+    /**
+     * Per character of the layout: `ANY_DIGIT` where the date and time have a digit, else
+     * the character code that must be there (separators, and all of the UTC offset text).
+     */
     layout = null;
-    /** Index where the offset text starts in `layout`; it must match exactly. */
-    offsetStart = 0;
     layoutAttempts = 0;
     /** Greatest valid cell of the layout so far. */
     newest = null;
     /** `YYYY-MM-DDTHH:MM` of `newest`, known to be a valid date and time. */
     validPrefix = '';
+    /** Above every string that starts with `validPrefix` and goes on with a character below U+00FF. */
+    validPrefixEnd = '';
     constructor(index, onTime) {
         this.index = index;
         this.onTime = onTime;
     }
     add(cell) {
-        if (typeof cell === 'string' && this.layout !== null && this.hasLayout(cell)) {
-            if ((this.newest === null || cell > this.newest) && this.isValid(cell))
-                this.newest = cell;
-            return;
+        if (typeof cell === 'string' && this.layout !== null && cell.length === this.layout.length) {
+            // A cell that starts with the valid minute of an earlier cell has the layout up to there.
+            // Two comparisons find whether it starts with that minute faster than `startsWith` does.
+            const sameMinute = cell >= this.validPrefix && cell < this.validPrefixEnd;
+            if (this.hasLayout(cell, this.layout, sameMinute ? MINUTE_PREFIX : 0)) {
+                if ((this.newest === null || cell > this.newest) && this.isValid(cell, sameMinute))
+                    this.newest = cell;
+                return;
+            }
         }
         const time = parseTimestamp(cell);
         if (time === null)
@@ -4183,39 +4773,45 @@ class NewestTimestamp {
         const match = STRING_ORDERED.exec(cell);
         if (match === null)
             return;
-        this.layout = cell;
-        this.offsetStart = cell.length - (match[1]?.length ?? 0);
-        this.newest = cell;
-        this.validPrefix = cell.slice(0, MINUTE_PREFIX);
-    }
-    hasLayout(cell) {
-        const layout = this.layout;
-        if (cell.length !== layout.length)
-            return false;
-        for (let i = 0; i < this.offsetStart; i++) {
-            const expected = layout.charCodeAt(i);
-            const actual = cell.charCodeAt(i);
-            if (newest_timestamp_isDigit(expected) ? !newest_timestamp_isDigit(actual) : actual !== expected)
-                return false;
+        const offsetStart = cell.length - (match[1]?.length ?? 0);
+        const layout = new Int32Array(cell.length);
+        for (let i = 0; i < cell.length; i++) {
+            const code = cell.charCodeAt(i);
+            layout[i] = i < offsetStart && newest_timestamp_isDigit(code) ? ANY_DIGIT : code;
         }
-        for (let i = this.offsetStart; i < cell.length; i++) {
-            if (cell.charCodeAt(i) !== layout.charCodeAt(i))
+        this.layout = layout;
+        this.newest = cell;
+        this.setValidPrefix(cell);
+    }
+    /** Checks the characters of a cell of the layout's length from `from` on. The ones before are known to match. */
+    hasLayout(cell, layout, from) {
+        for (let i = from; i < layout.length; i++) {
+            const expected = layout[i];
+            const actual = cell.charCodeAt(i);
+            if (expected === ANY_DIGIT ? !newest_timestamp_isDigit(actual) : actual !== expected)
                 return false;
         }
         return true;
     }
-    /** Checks the fields as `parseTimestamp` does, fully only when the minute changed. */
-    isValid(cell) {
-        const prefix = cell.slice(0, MINUTE_PREFIX);
+    /**
+     * Checks the fields as `parseTimestamp` does, fully only when the minute changed.
+     * `sameMinute` is true when the cell starts with `validPrefix`.
+     */
+    isValid(cell, sameMinute) {
         const hasSeconds = cell.charCodeAt(MINUTE_PREFIX) === 0x3a;
-        const second = hasSeconds ? cell.slice(MINUTE_PREFIX + 1, MINUTE_PREFIX + 3) : '0';
-        // A leap second (:60) can roll over into the next day, so it takes the full check.
-        if (prefix === this.validPrefix && second < '60')
+        // Seconds from 60 up take the full check, because a leap second (:60) can roll over into the next day and 61 to 99 are invalid.
+        const leap = hasSeconds && cell.charCodeAt(MINUTE_PREFIX + 1) >= 0x36;
+        if (sameMinute && !leap)
             return true;
+        const second = hasSeconds ? cell.slice(MINUTE_PREFIX + 1, MINUTE_PREFIX + 3) : '0';
         const valid = utcTime(cell.slice(0, 4), cell.slice(5, 7), cell.slice(8, 10), cell.slice(11, 13), cell.slice(14, 16), second) !== null;
-        if (valid && second < '60')
-            this.validPrefix = prefix;
+        if (valid && !leap)
+            this.setValidPrefix(cell);
         return valid;
+    }
+    setValidPrefix(cell) {
+        this.validPrefix = cell.slice(0, MINUTE_PREFIX);
+        this.validPrefixEnd = `${this.validPrefix}\u00ff`;
     }
 }
 function newest_timestamp_isDigit(code) {
@@ -4272,6 +4868,7 @@ function isEmpty(cell) {
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/table.ts
+
 
 
 
@@ -4371,8 +4968,11 @@ class FileAnalyzer {
     async addTable(table) {
         this.tables++;
         const reader = new TableReader(this, table);
-        for await (const row of table.rows)
-            reader.addRow(row.cells, row.line);
+        if (table.eachRow !== undefined)
+            await table.eachRow((cells, line) => reader.addRow(cells, line));
+        else
+            for await (const row of table.rows)
+                reader.addRow(row.cells, row.line);
         reader.finish();
     }
     /** Everything found in the file's tables. */
@@ -4450,7 +5050,13 @@ class TableReader {
     statusColumns = [];
     successColumns = [];
     timestampColumns = [];
-    groups = new Map();
+    /** Groups in order of creation, and the index that finds them by their keyed values. */
+    groups = [];
+    index = new GroupIndex([]);
+    /** True while a workload column is still checked for repeated values (see `trackDistinct`). */
+    tracking = false;
+    /** Identity values of the current row, reused from row to row. */
+    values = [];
     rowCount = 0;
     contextLabels;
     constructor(file, table) {
@@ -4465,7 +5071,7 @@ class TableReader {
         }
         const classes = columns.map((name, index) => {
             const contextUnit = context.metric === name ? (context.unit ?? null) : null;
-            return classifyColumn(name, units[index] ?? contextUnit);
+            return classifyColumnCached(name, units[index] ?? contextUnit);
         });
         this.classes = classes.map((columnClass, index) => columnClass.role === 'metric' && columnClass.unitFromSiblings === true ? this.withSiblingUnit(classes, index, columnClass) : columnClass);
         const identifying = columns
@@ -4478,6 +5084,8 @@ class TableReader {
             const numericConfiguration = workload && isConfigurationWhenNumeric(column.name);
             this.identity.push({ index: column.index, name: column.name, workload, seen: workload ? new Set() : null, label: false, numericConfiguration });
         }
+        this.index = new GroupIndex(this.keyedPositions());
+        this.tracking = this.identity.some(column => column.seen !== null);
         this.classes.forEach((columnClass, index) => {
             switch (columnClass.role) {
                 case 'metric':
@@ -4507,14 +5115,18 @@ class TableReader {
         this.rowCount++;
         for (const column of this.timestampColumns)
             column.add(cells[column.index] ?? null);
-        const values = this.identity.map(column => table_cellText(cells[column.index] ?? null));
-        this.identity.forEach((column, i) => {
-            if (column.numericConfiguration && values[i] !== '' && !/^\d+(\.\d+)?$/.test(values[i]))
-                column.numericConfiguration = false;
-        });
-        if (this.trackDistinct(values))
-            this.declareLabels();
-        const group = this.groupFor(values, line);
+        const values = this.values;
+        for (let i = 0; i < this.identity.length; i++)
+            values[i] = table_cellText(cells[this.identity[i].index] ?? null);
+        if (this.tracking) {
+            this.identity.forEach((column, i) => {
+                if (column.numericConfiguration && values[i] !== '' && !/^\d+(\.\d+)?$/.test(values[i]))
+                    column.numericConfiguration = false;
+            });
+            if (this.trackDistinct(values))
+                this.declareLabels();
+        }
+        const group = this.index.get(values) ?? this.newGroup(values, line);
         if (group === null)
             return;
         group.rows++;
@@ -4531,8 +5143,11 @@ class TableReader {
             const reader = this.metrics[m];
             let target = null;
             if (failure === null) {
-                target = group.samples[m] ?? this.file.newSamples();
-                group.samples[m] = target;
+                target = group.samples[m] ?? null;
+                if (target === null) {
+                    target = this.file.newSamples();
+                    group.samples[m] = target;
+                }
             }
             const cell = cells[reader.index] ?? null;
             const latency = reader.kind === 'latency';
@@ -4543,7 +5158,7 @@ class TableReader {
                     target.notApplicable++;
                 continue;
             }
-            const before = target?.accumulator.count ?? 0;
+            const before = latency && target !== null ? target.accumulator.count : 0;
             reader.read(cell, line, target);
             if (latency && target !== null && target.accumulator.count > before && target.lastValue === 0)
                 target.noteZero(line);
@@ -4594,6 +5209,7 @@ class TableReader {
             if (column.seen !== null && column.seen.size > this.file.maxSeries)
                 overLimit = true;
         });
+        this.tracking = this.identity.some(column => column.seen !== null);
         return overLimit;
     }
     configurationOf(values) {
@@ -4612,26 +5228,32 @@ class TableReader {
         });
         return key;
     }
-    groupFor(values, line) {
-        let key = this.keyOf(values);
-        const existing = this.groups.get(key);
-        if (existing !== undefined)
-            return existing;
-        if (!this.file.hasRoomFor(this.groups.size)) {
+    /** Positions in `identity` of the columns that key a group: all but the per-row labels. */
+    keyedPositions() {
+        const positions = [];
+        this.identity.forEach((column, i) => {
+            if (!column.label)
+                positions.push(i);
+        });
+        return positions;
+    }
+    /** Adds a group for values that have none yet. Returns null when the file has no room for another series. */
+    newGroup(values, line) {
+        if (!this.file.hasRoomFor(this.groups.length)) {
             // Bounded memory: workload columns still distinct on every row become per-row labels now.
             if (this.declareLabels()) {
-                key = this.keyOf(values);
-                const merged = this.groups.get(key);
+                const merged = this.index.get(values);
                 if (merged !== undefined)
                     return merged;
             }
-            if (!this.file.hasRoomFor(this.groups.size)) {
-                this.file.dropRow(`${this.table.location}\u0000${key}`, line);
+            if (!this.file.hasRoomFor(this.groups.length)) {
+                this.file.dropRow(`${this.table.location}\u0000${this.keyOf(values)}`, line);
                 return null;
             }
         }
-        const group = new Group(values);
-        this.groups.set(key, group);
+        const group = new Group(values.slice());
+        this.groups.push(group);
+        this.index.add(values, group);
         return group;
     }
     /** Turns workload columns whose values never repeated into labels and merges their groups. */
@@ -4643,19 +5265,21 @@ class TableReader {
             column.label = true;
             column.seen = null;
         }
+        this.tracking = this.identity.some(column => column.seen !== null);
         // Each group contains one row here (a label column differs on every row of a configuration),
         // so merging in order of first line keeps the samples in file order.
-        const ordered = [...this.groups.values()].sort((a, b) => a.firstLine - b.firstLine);
-        const merged = new Map();
+        const ordered = [...this.groups].sort((a, b) => a.firstLine - b.firstLine);
+        this.groups = [];
+        this.index = new GroupIndex(this.keyedPositions());
         for (const group of ordered) {
-            const key = this.keyOf(group.identity);
-            const target = merged.get(key);
-            if (target === undefined)
-                merged.set(key, group);
-            else
+            const target = this.index.get(group.identity);
+            if (target !== undefined) {
                 target.absorb(group);
+                continue;
+            }
+            this.groups.push(group);
+            this.index.add(group.identity, group);
         }
-        this.groups = merged;
         return true;
     }
     /** Returns the error of a failed run, or null when the row is a measurement. */
@@ -4688,9 +5312,10 @@ class TableReader {
         else {
             for (const column of this.identity)
                 column.seen = null;
+            this.tracking = false;
         }
         const keptMetrics = this.metrics.map((reader, m) => this.finishColumn(reader, m));
-        const groups = [...this.groups.values()].sort((a, b) => a.firstLine - b.firstLine);
+        const groups = [...this.groups].sort((a, b) => a.firstLine - b.firstLine);
         // A table without rows (a header-only CSV) still has its metrics, with no data.
         if (groups.length === 0)
             groups.push(new Group(this.identity.map(() => '')));
@@ -4706,7 +5331,7 @@ class TableReader {
             if (group.failed > 0)
                 this.file.addFailure(this.failureGroup(group, seriesKey));
         }
-        this.file.closeTable(this.groups.size);
+        this.file.closeTable(this.groups.length);
     }
     labelsOf(group) {
         const entries = Object.entries(this.contextLabels);
@@ -4754,12 +5379,12 @@ class TableReader {
             outcome.flags.push({ code: 'invalid-values', message: `values rejected: the column ${decision.rejected}` });
         }
         else if (decision.mark === 'comma') {
-            for (const group of this.groups.values())
+            for (const group of this.groups)
                 group.samples[m]?.useDecimalCommas();
         }
         if (reader.kind === 'latency') {
-            const unitless = [...this.groups.values()].reduce((sum, group) => sum + (group.samples[m]?.unitless ?? 0), 0);
-            const converted = [...this.groups.values()].reduce((sum, group) => sum + (group.samples[m]?.accumulator.count ?? 0), 0);
+            const unitless = this.groups.reduce((sum, group) => sum + (group.samples[m]?.unitless ?? 0), 0);
+            const converted = this.groups.reduce((sum, group) => sum + (group.samples[m]?.accumulator.count ?? 0), 0);
             if (unitless > 0 || (usable === 0 && reader.column.unit === null)) {
                 const unitText = reader.column.unitText;
                 const reason = unitText === null ? 'has no time unit' : `has the unit '${unitText}', which is not a known time unit`;
@@ -4897,7 +5522,8 @@ function table_cellText(cell) {
 }
 /** Returns the error text of an error column, or null when it reports no error. */
 function errorMessage(cell, column) {
-    if (cell === null || cell === false)
+    // Most rows of a large file have an empty error cell.
+    if (cell === null || cell === false || cell === '')
         return null;
     if (cell === true)
         return `${column} is set`;
@@ -5165,11 +5791,11 @@ function formatPValue(pValue) {
     return pValue.toPrecision(3);
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
+// EXTERNAL MODULE: ../../work/main/node_modules/picomatch/index.js
+var picomatch = __webpack_require__(8374);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(7207);
 ;// CONCATENATED MODULE: ./src/compare/thresholds.ts
 /**
  * Per-series overrides of the gate settings, read from the `thresholds` input: a
@@ -5517,12 +6143,20 @@ function pairByMetricStem(head, base) {
             if (stem === null)
                 continue;
             const key = JSON.stringify([identityWithMetric(first, stem), first.metric.kind]);
-            map.set(key, [...(map.get(key) ?? []), group]);
+            const sameStem = map.get(key);
+            if (sameStem === undefined)
+                map.set(key, [group]);
+            else
+                sameStem.push(group);
         }
         return map;
     };
     const pairs = new Map();
+    if (head.length === 0 || base.length === 0)
+        return pairs;
     const baseByStem = byStem(base);
+    if (baseByStem.size === 0)
+        return pairs;
     for (const [key, headCandidates] of byStem(head)) {
         const baseCandidates = baseByStem.get(key);
         if (headCandidates.length === 1 && baseCandidates?.length === 1)
@@ -7646,7 +8280,7 @@ function fence(text, label) {
 }
 
 // EXTERNAL MODULE: ./src/narrate/reasons.ts
-var reasons = __webpack_require__(81338);
+var reasons = __webpack_require__(29523);
 ;// CONCATENATED MODULE: ./src/narrate/index.ts
 
 
@@ -7666,7 +8300,7 @@ async function writeNarrative(input, settings, log) {
     const empty = { markdown: null, removedSentences: 0, factsTrimmed: false };
     if (settings.mode === 'off')
         return { ...empty, status: 'off', note: null, run: null };
-    const [{ OllamaFailure, OllamaSession }, { sanitizeNarrative }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(27), __webpack_require__.e(129)]).then(__webpack_require__.bind(__webpack_require__, 23129)), Promise.all(/* import() */[__webpack_require__.e(391), __webpack_require__.e(486), __webpack_require__.e(749), __webpack_require__.e(275), __webpack_require__.e(600)]).then(__webpack_require__.bind(__webpack_require__, 91600))]);
+    const [{ OllamaFailure, OllamaSession }, { sanitizeNarrative }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(763), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 30470)), Promise.all(/* import() */[__webpack_require__.e(639), __webpack_require__.e(782), __webpack_require__.e(949), __webpack_require__.e(171), __webpack_require__.e(791)]).then(__webpack_require__.bind(__webpack_require__, 39791))]);
     const sheet = buildFacts(input.head, input.comparison);
     const recorder = new RunRecorder(settings.model, null, sentOptions(settings.options, settings.keepAlive), sheet.hash);
     const allowedOrigins = input.serverUrl === undefined ? [] : [input.serverUrl];
@@ -8116,7 +8750,7 @@ function describeSeries(entry) {
 }
 
 // EXTERNAL MODULE: ./src/publish/markers.ts
-var markers = __webpack_require__(37848);
+var markers = __webpack_require__(6285);
 ;// CONCATENATED MODULE: ./src/publish/github/body.ts
 /**
  * Builds the comment body within GitHub's limit: the marker line, an optional preface,
@@ -8161,96 +8795,6 @@ function composeCommentBody(marker, preface, render, summaryUrl) {
         return second;
     const where = summaryUrl === null ? 'the job summary of this run' : `the [job summary](${summaryUrl})`;
     return `${head}The benchmark report is too long for a pull request comment. Read it in ${where}.\n`;
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
-var github = __webpack_require__(61351);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 19 modules
-var utils = __webpack_require__(85555);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(49735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(86856);
-;// CONCATENATED MODULE: ./src/publish/github/client.ts
-/**
- * The Octokit client of the publish stage, with bounded retries for transient faults.
- *
- * `@octokit/plugin-retry` repeats 5xx responses and network errors; `@octokit/plugin-throttling`
- * waits out primary and secondary rate limits (403 or 429 with GitHub's rate-limit headers
- * or message). Both give up after `MAX_RETRIES` retries. Every other status (401, 403
- * without a rate limit, 404, 422) fails at once, so the caller can turn it into a warning.
- */
-
-
-
-
-/** Retries after the first attempt, per request. */
-const MAX_RETRIES = 2;
-/**
- * Environment variable with the milliseconds that stand for one second of Octokit's
- * waits: the retry back-off (1 s, then 4 s), the `retry-after` of a rate limit, and
- * the plugin's spacing of writes (1 s) and of comment creation (3 s). Default 1000.
- * Tests against a stand-in server on 127.0.0.1 set it to 1, so a retried request and
- * a run with many writes take milliseconds.
- */
-const RETRY_UNIT_VARIABLE = 'OLLAMA_BENCHMARK_REPORT_RETRY_UNIT_MS';
-/** Maximum rate-limit wait, in seconds, that the client waits out instead of giving up. */
-const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
-/**
- * Time limit of one attempt, in milliseconds. Without it a stalled connection waits for
- * undici's 300 s header timeout, and the retries triple that.
- */
-const REQUEST_TIMEOUT_MS = 30_000;
-/** Creates a client for `apiUrl` that retries transient faults at most `MAX_RETRIES` times. */
-function createGitHubClient(token, apiUrl, log, options = {}) {
-    const unitMs = readRetryUnit(options.environment ?? process.env);
-    const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
-    const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
-        const request = `${options.method ?? ''} ${options.url ?? ''}`.trim();
-        if (retryCount >= MAX_RETRIES || retryAfter > MAX_RATE_LIMIT_WAIT_SECONDS) {
-            log.info(`GitHub ${kind} rate limit on ${request}: giving up after ${retryCount} retries (retry-after ${retryAfter} s).`);
-            return false;
-        }
-        log.info(`GitHub ${kind} rate limit on ${request}: retrying after ${retryAfter} s (retry ${retryCount + 1} of ${MAX_RETRIES}).`);
-        return true;
-    };
-    const throttle = {
-        onRateLimit: onLimit('primary'),
-        onSecondaryRateLimit: onLimit('secondary'),
-        retryAfterBaseValue: unitMs,
-        fallbackSecondaryRateRetryAfter: 60
-    };
-    if (unitMs < 1000) {
-        // The plugin spaces writes with Bottleneck groups of fixed delays (1 s, and 3 s for
-        // comment creation) shared by every client in the process. These stand-ins run each
-        // write at once, so a shortened unit shortens the spacing too.
-        const unspaced = { key: () => ({ schedule: (_options, task) => task() }) };
-        Object.assign(throttle, { write: unspaced, notifications: unspaced });
-    }
-    return (0,github/* getOctokit */.Q)(token, {
-        baseUrl: apiUrl.replace(/\/+$/, ''),
-        request: { ...utils/* defaults */.NT.request, fetch: withTimeout(utils/* defaults */.NT.request?.fetch ?? globalThis.fetch, timeoutMs) },
-        log: {
-            debug: (message) => log.debug(message),
-            info: (message) => log.debug(message),
-            warn: (message) => log.info(message),
-            error: (message) => log.info(message)
-        },
-        // Only the throttling plugin retries rate limits (429 included), so the two plugins never both retry one response.
-        retry: { retries: MAX_RETRIES, retryAfterBaseValue: unitMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-        throttle
-    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-}
-/** Wraps `fetch` (the runner's proxy-aware one from `@actions/github`) so each attempt times out on its own. */
-function withTimeout(fetch, timeoutMs) {
-    return (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
-}
-function readRetryUnit(environment) {
-    const text = environment[RETRY_UNIT_VARIABLE];
-    if (text === undefined || text.trim() === '')
-        return 1000;
-    const value = Number(text);
-    return Number.isFinite(value) && value >= 0 ? value : 1000;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/github/sticky.ts
@@ -8440,6 +8984,8 @@ function decideComment(publish, run, comparison) {
     return { kind: 'write', prNumber, createIfMissing: true, regressionGone: false };
 }
 
+// EXTERNAL MODULE: ./src/publish/github/retries.ts
+var retries = __webpack_require__(79382);
 ;// CONCATENATED MODULE: ./src/publish/github/index.ts
 
 
@@ -8476,7 +9022,7 @@ async function publishComment(context, log) {
         : null;
     try {
         const body = composeCommentBody(marker, preface, maxChars => context.render({ maxChars, summaryUrl }), summaryUrl);
-        const client = createGitHubClient(publish.token, run.apiUrl, log);
+        const client = await connect(publish, run, log);
         const outcome = await writeStickyComment(client, {
             target,
             marker,
@@ -8507,7 +9053,7 @@ async function readNarrativeFromComment(publish, run, log) {
     if (target === null)
         return null;
     try {
-        const client = createGitHubClient(publish.token, run.apiUrl, log);
+        const client = await connect(publish, run, log);
         const identity = await readTokenIdentity(client);
         const comments = await listAllComments(client, target);
         const [sticky] = selectStickyComments(comments, (0,markers/* stickyMarker */.YL)(publish.commentKey), identity);
@@ -8525,6 +9071,15 @@ async function readNarrativeFromComment(publish, run, log) {
         log.info(`Cannot read the earlier report comment on pull request #${prNumber}, so the narrative is written anew: ${messageOf(error)}`);
         return null;
     }
+}
+/**
+ * Creates the Octokit client. Its module is loaded on the first call, so a run that
+ * never calls GitHub's API (no comment, no narrative to reuse) does not load
+ * `@actions/github` and its HTTP stack at start-up.
+ */
+async function connect(publish, run, log) {
+    const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(889)]).then(__webpack_require__.bind(__webpack_require__, 90889));
+    return createGitHubClient(publish.token, run.apiUrl, log);
 }
 function parseTarget(repository, number) {
     const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository);
@@ -8565,7 +9120,7 @@ function describeCommentFailure(error, target, run, reportLocation) {
     const tail = `The full report is in ${reportLocation}; the job's result does not depend on the comment.`;
     let hint;
     if (status === 403 && /rate limit/i.test(cause)) {
-        hint = `GitHub's rate limit still applied after ${MAX_RETRIES} retries.`;
+        hint = `GitHub's rate limit still applied after ${retries/* MAX_RETRIES */.k} retries.`;
     }
     else if (status === 403 && run.fromFork) {
         hint = 'The pull request comes from a fork, so the workflow token is read-only.';
@@ -8583,7 +9138,7 @@ function describeCommentFailure(error, target, run, reportLocation) {
         hint = 'GitHub rejected the request as invalid.';
     }
     else if (status === null || status >= 500) {
-        hint = `The request still failed after ${MAX_RETRIES} retries.`;
+        hint = `The request still failed after ${retries/* MAX_RETRIES */.k} retries.`;
     }
     else {
         hint = '';
@@ -8594,10 +9149,6 @@ function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(46466);
 ;// CONCATENATED MODULE: ./src/publish/escape.ts
 /**
  * Escaping for text from artifacts (file names, series names, error messages)
@@ -8705,28 +9256,45 @@ function escapeHtml(text) {
 function comparisonRowId(id) {
     return `comparison\u0000${id}`;
 }
-/** Builds the index for one report model. */
-function indexReport(model) {
+/**
+ * Builds the index for one report model. The publish stage builds it once and
+ * hands it to the report, the comment and metrics.json, because with 100,000
+ * series its maps take a noticeable share of the run.
+ */
+function series_index_indexReport(model) {
     const noBaseline = model.comparison.baseline.kind === 'none';
+    // By head path, then series key: nested maps of the strings the entries already hold
+    // cost a fifth of one map keyed by a string joined per entry.
     const entriesByHead = new Map();
     for (const entry of model.comparison.entries) {
         if (entry.headPath === null)
             continue;
-        const key = headKey(entry.headPath, entry.seriesKey, entry.metric.name);
-        entriesByHead.set(key, [...(entriesByHead.get(key) ?? []), entry]);
+        let bySeriesKey = entriesByHead.get(entry.headPath);
+        if (bySeriesKey === undefined) {
+            bySeriesKey = new Map();
+            entriesByHead.set(entry.headPath, bySeriesKey);
+        }
+        const entries = bySeriesKey.get(entry.seriesKey);
+        if (entries === undefined)
+            bySeriesKey.set(entry.seriesKey, [entry]);
+        else
+            entries.push(entry);
     }
-    const states = new Map();
     const entryIds = new Map();
     const series = model.head.series.map((item) => {
         const id = seriesId(item);
-        const candidates = entriesByHead.get(headKey(item.path, item.seriesKey, item.metric.name)) ?? [];
+        const sameSeries = entriesByHead.get(item.path)?.get(item.seriesKey) ?? [];
+        const candidates = sameSeries.filter(candidate => candidate.metric.name === item.metric.name);
         // An entry without a location matches the series at any location of its file.
         const entry = candidates.find(candidate => candidate.location === item.location) ?? candidates.find(candidate => candidate.location === undefined) ?? null;
-        const state = entry === null ? 'not-compared' : entry.state;
-        states.set(id, state);
-        if (entry !== null)
-            entryIds.set(entry, [...(entryIds.get(entry) ?? []), id]);
-        return { id, series: item, entry, state };
+        if (entry !== null) {
+            const ids = entryIds.get(entry);
+            if (ids === undefined)
+                entryIds.set(entry, [id]);
+            else
+                ids.push(id);
+        }
+        return { id, series: item, entry, state: entry === null ? 'not-compared' : entry.state };
     });
     for (const entry of model.comparison.entries) {
         if (entryIds.has(entry))
@@ -8734,17 +9302,15 @@ function indexReport(model) {
         // A removed series, or an entry whose head series is missing from the analysis: count it under its own id.
         const id = `entry\u0000${entry.benchmark}\u0000${entry.basePath ?? ''}\u0000${entry.location ?? ''}\u0000${entry.seriesKey}\u0000${entry.metric.name}`;
         entryIds.set(entry, [id]);
-        states.set(id, entry.state);
     }
     const olderRuns = series.filter(item => item.entry === null).length;
-    return { noBaseline, series, entryIds, states, olderRuns };
-}
-function headKey(path, seriesKey, metric) {
-    return `${path}\u0000${seriesKey}\u0000${metric}`;
+    return { noBaseline, series, entryIds, olderRuns };
 }
 /** Stable id of a head series and metric. */
 function seriesId(series) {
-    return `head\u0000${series.path}\u0000${series.location}\u0000${series.seriesKey}\u0000${series.metric.name}`;
+    // A joined string is one flat string, where a template literal leaves a tree of parts
+    // that took 70 % more memory, which shows with 100,000 series.
+    return ['head', series.path, series.location, series.seriesKey, series.metric.name].join('\u0000');
 }
 /** Compares strings by UTF-16 code units, which unlike `localeCompare` does not depend on the runtime's locale data. */
 function series_index_compareText(a, b) {
@@ -8866,17 +9432,31 @@ function lowSampleNote(statistic, n) {
 }
 const COLUMNS = ['Series', 'Metric', 'Unit', 'n', 'mean', 'stddev', 'min', 'p50', 'p90', 'p95', 'p99', 'max', 'Notes'];
 const ALIGNMENT = ['left', 'left', 'left', ...Array(9).fill('right'), 'left'];
+const TABLE_HEADER = tableHeader(COLUMNS, ALIGNMENT);
 /** Builds the section heading and the statistics tables. */
 function statisticsBlocks(index, options) {
     const included = options.onlyChanged ? index.series.filter(item => isChanged(item.state)) : index.series;
     if (included.length === 0)
         return [];
+    // By path, then location: nested maps of the strings the series already hold avoid a joined key per series.
     const groups = new Map();
     for (const item of included) {
-        const key = `${item.series.path}\u0000${item.series.location}`;
-        groups.set(key, [...(groups.get(key) ?? []), item]);
+        let byLocation = groups.get(item.series.path);
+        if (byLocation === undefined) {
+            byLocation = new Map();
+            groups.set(item.series.path, byLocation);
+        }
+        const group = byLocation.get(item.series.location);
+        if (group === undefined)
+            byLocation.set(item.series.location, [item]);
+        else
+            group.push(item);
     }
-    const sortedGroups = [...groups.values()].map(items => items.sort(compareSeriesRelevance)).sort(compareGroups);
+    // compareGroups orders any two groups (it ends with path and location), so the order of the maps does not matter.
+    const sortedGroups = [...groups.values()]
+        .flatMap(byLocation => [...byLocation.values()])
+        .map(items => items.sort(compareSeriesRelevance))
+        .sort(compareGroups);
     // The section heading rides on the first table, so a shortened report never shows it without one.
     const heading = options.onlyChanged ? '### Statistics of the changed series' : '### Statistics';
     return sortedGroups.flatMap((items, position) => groupBlocks(items, options.priorities, position === 0 ? `${heading}\n\n` : ''));
@@ -8897,7 +9477,7 @@ function groupBlocks(items, priorities, sectionHeading) {
     const blocks = [
         {
             priority: notableCount > 0 ? priorities.changed : priorities.visible,
-            head: `${sectionHeading}${heading}\n\n${tableHeader(COLUMNS, ALIGNMENT)}`,
+            head: `${sectionHeading}${heading}\n\n${TABLE_HEADER}`,
             rows: visible,
             omittedNote: count => `_${countOf(count, 'more series', 'more series')} of this table not shown here._`
         }
@@ -8905,7 +9485,7 @@ function groupBlocks(items, priorities, sectionHeading) {
     if (folded.length > 0) {
         blocks.push({
             priority: priorities.folded,
-            head: tableHeader(COLUMNS, ALIGNMENT),
+            head: TABLE_HEADER,
             rows: folded,
             details: escapeHtml(`${countOf(folded.length, 'more series', 'more series')} in ${first.path}`),
             omittedNote: count => `_${countOf(count, 'of these series', 'of these series')} not shown here._`
@@ -8918,12 +9498,31 @@ function isNotable(state) {
     return state === 'regression' || state === 'improvement' || state === 'inconclusive' || state === 'failed' || state === 'not-comparable';
 }
 function statisticsRow(item) {
-    const series = item.series;
+    return new StatisticsRow(item);
+}
+/**
+ * A statistics table row, rendered when first read, as `lazyRow` builds them. A class
+ * of its own keeps one small object per series, with no closure and no array.
+ */
+class StatisticsRow {
+    item;
+    rendered;
+    constructor(item) {
+        this.item = item;
+    }
+    get text() {
+        this.rendered ??= renderStatisticsRow(this.item.series);
+        return this.rendered;
+    }
+    get shows() {
+        return [this.item.id];
+    }
+}
+function renderStatisticsRow(series) {
     const aggregate = series.metric.aggregate;
     const metric = aggregate === null ? codeSpan(series.metric.name) : `${codeSpan(series.metric.name)} ${aggregateLabel(aggregate)} (reported)`;
     const unit = series.metric.unit === '' ? EMPTY_CELL : escapeMarkdown(series.metric.unit);
-    const cells = [codeSpan(series.seriesKey, '(all rows)'), metric, unit, ...statisticCells(series), notesCell(series)];
-    return { text: tableRow(cells), shows: [item.id] };
+    return tableRow([codeSpan(series.seriesKey, '(all rows)'), metric, unit, ...statisticCells(series), notesCell(series)]);
 }
 const STATISTIC_COLUMNS = ['mean', 'stddev', 'min', 'p50', 'p90', 'p95', 'p99', 'max'];
 /** Column in which a pre-aggregated value is shown. A total, or a percentile named only in the metric name, goes to the notes. */
@@ -9003,14 +9602,12 @@ function notesCell(series) {
 
 
 
-
-
 const METRICS_SCHEMA_VERSION = 1;
 /** The fields of `MetricsDocument` that grow with the artifacts, one entry per series, comparison, failure, warning or noise estimate. */
 const LIST_FIELDS = ['series', 'comparisons', 'failedRuns', 'warnings', 'noise'];
 /** Builds the metrics document for one report model. */
 function buildMetricsDocument(model) {
-    const lazy = lazyMetricsDocument(model);
+    const lazy = lazyMetricsDocument(model, indexReport(model));
     return {
         ...lazy,
         series: [...lazy.series],
@@ -9021,14 +9618,27 @@ function buildMetricsDocument(model) {
     };
 }
 /**
- * Writes the metrics document to `path` as a stream, with the same content as
+ * Writes the metrics document to `path` in chunks, with the same content as
  * `buildMetricsDocument`. Each entry of the long arrays is one compact line, so
  * neither the whole text nor all entries are held at once: with 20,000 files the
- * indented text took about 235 MB.
+ * indented text took about 235 MB. `index` is the report's, when already built.
  */
-async function writeMetricsDocument(model, path) {
-    await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(batch(metricsJsonChunks(lazyMetricsDocument(model)))), (0,external_node_fs_.createWriteStream)(path, { encoding: 'utf8' }));
+async function writeMetricsDocument(model, path, index = series_index_indexReport(model)) {
+    // Synchronous writes: nothing else runs meanwhile, and with asynchronous ones the
+    // main thread waited for each write instead of encoding the next chunk.
+    const descriptor = (0,external_node_fs_.openSync)(path, 'w');
+    try {
+        const writer = new BufferedWriter(descriptor, CHUNK_BYTES);
+        for (const text of metricsJsonChunks(lazyMetricsDocument(model, index)))
+            writer.write(text);
+        writer.flush();
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(descriptor);
+    }
 }
+/** Bytes per write of metrics.json. */
+const CHUNK_BYTES = 1024 * 1024;
 /** Yields the JSON text of the document: one top-level field per line, and one line per entry of the long arrays. */
 function* metricsJsonChunks(document) {
     const fields = Object.entries(document);
@@ -9047,22 +9657,41 @@ function* metricsJsonChunks(document) {
         yield first ? `${key}[]${end}` : `\n]${end}`;
     }
 }
-/** Joins small strings into chunks of about 64 KiB, so the file gets fewer, larger writes. */
-function* batch(chunks, size = 65536) {
-    let pending = '';
-    for (const chunk of chunks) {
-        pending += chunk;
-        if (pending.length >= size) {
-            yield pending;
-            pending = '';
-        }
+/**
+ * Writes text to a file as UTF-8 through one buffer of `size` bytes, so the file gets
+ * few, large writes and no buffer is allocated per write. Each string is encoded
+ * into the buffer directly, because encoding one long joined string made V8 copy it
+ * whole first, which took most of the write time.
+ */
+class BufferedWriter {
+    descriptor;
+    buffer;
+    used = 0;
+    constructor(descriptor, size) {
+        this.descriptor = descriptor;
+        this.buffer = Buffer.allocUnsafe(size);
     }
-    if (pending !== '')
-        yield pending;
+    write(text) {
+        // One UTF-16 code unit takes at most 3 bytes of UTF-8.
+        const maxBytes = text.length * 3;
+        if (this.used + maxBytes > this.buffer.length)
+            this.flush();
+        if (maxBytes > this.buffer.length)
+            writeAll(this.descriptor, Buffer.from(text, 'utf8'));
+        else
+            this.used += this.buffer.write(text, this.used, 'utf8');
+    }
+    flush() {
+        writeAll(this.descriptor, this.buffer.subarray(0, this.used));
+        this.used = 0;
+    }
 }
-function lazyMetricsDocument(model) {
+function writeAll(descriptor, bytes) {
+    for (let offset = 0; offset < bytes.length;)
+        offset += (0,external_node_fs_.writeSync)(descriptor, bytes, offset);
+}
+function lazyMetricsDocument(model, index) {
     const { head, comparison, narrative, run } = model;
-    const states = indexReport(model).states;
     return {
         schemaVersion: METRICS_SCHEMA_VERSION,
         run: {
@@ -9092,7 +9721,7 @@ function lazyMetricsDocument(model) {
             keepColdStarts: comparison.settings.keepColdStarts
         },
         inventory: inventoryOf(head.inventory),
-        series: mapped([...head.series].sort(metrics_json_compareSeries), series => seriesOf(series, states.get(seriesId(series)) ?? 'not-compared')),
+        series: mapped([...index.series].sort(compareIndexedSeries), item => seriesOf(item.series, item.state)),
         comparisons: mapped([...comparison.entries].sort(compareComparisons), comparisonOf),
         failedRuns: mapped([...head.failures].sort(compareFailures), failureOf),
         warnings: mapped([...head.warnings].sort((a, b) => series_index_compareText(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || series_index_compareText(a.code, b.code) || series_index_compareText(a.message, b.message)), warning => ({ path: warning.path, line: warning.line ?? null, code: warning.code, message: warning.message })),
@@ -9127,7 +9756,12 @@ function mapped(items, map) {
 function finite(value) {
     return value === null || value === undefined || !Number.isFinite(value) ? null : value;
 }
+/** Copies the record with its keys in text order; integer-like keys still come first, as in every JS object. */
 function sortedRecord(record) {
+    const keys = Object.keys(record);
+    // Most records, such as a series' labels, are in order already: a plain copy saves a sort per series.
+    if (keys.every((key, index) => index === 0 || series_index_compareText(keys[index - 1], key) <= 0))
+        return { ...record };
     return Object.fromEntries(Object.entries(record).sort((a, b) => series_index_compareText(a[0], b[0])));
 }
 function baselineOf(baseline) {
@@ -9261,7 +9895,7 @@ function modelRunOf(run) {
         factsHash: run.factsHash
     };
 }
-function metrics_json_compareSeries(a, b) {
+function compareIndexedSeries({ series: a }, { series: b }) {
     return series_index_compareText(a.path, b.path) || series_index_compareText(a.location, b.location) || series_index_compareText(a.seriesKey, b.seriesKey) || series_index_compareText(a.metric.name, b.metric.name);
 }
 function compareComparisons(a, b) {
@@ -9387,6 +10021,27 @@ function compareSkipped(a, b) {
  * shown in document order. A table keeps as many of its rows (already sorted
  * most important first) as still fit, and notes how many it left out.
  */
+/**
+ * Builds a row whose text is rendered when first read. A report over 100,000 series
+ * keeps only the rows that fit in its size limit, so most rows are never rendered.
+ */
+function lazyRow(render, shows) {
+    return new LazyRow(render, shows);
+}
+/** A class rather than an object literal with a getter, so that each row allocates no getter function of its own. */
+class LazyRow {
+    render;
+    shows;
+    rendered;
+    constructor(render, shows) {
+        this.render = render;
+        this.shows = shows;
+    }
+    get text() {
+        this.rendered ??= this.render();
+        return this.rendered;
+    }
+}
 const SEPARATOR = '\n\n';
 /** Size of text as GitHub's limits count it: UTF-8 bytes, which is never less than the number of characters. */
 function sizeOf(text) {
@@ -9851,6 +10506,7 @@ function lastPathPart(path) {
 
 
 
+
 /** Heading of every report and comment. */
 const REPORT_TITLE = '## Benchmark report';
 /** Priorities of the verdict blocks, as layout.ts reads them. */
@@ -10020,6 +10676,12 @@ function otherChangeRank(entry) {
 /** Builds one row per compared statistic (the gate statistic, then p95 when gated), or one row without numbers. */
 function changeRows(entry, index, state) {
     const shows = (index.entryIds.get(entry) ?? []).map(comparisonRowId);
+    if (entry.changes.length === 0)
+        return [lazyRow(() => renderChangeRow(entry, state, null), shows)];
+    return entry.changes.map(change => lazyRow(() => renderChangeRow(entry, state, change), shows));
+}
+/** Renders the row of one compared statistic, or with `change` null the row of an entry without numbers. */
+function renderChangeRow(entry, state, change) {
     const identity = [
         codeSpan(entry.benchmark),
         codeSpan(entry.seriesKey, '(all rows)'),
@@ -10028,16 +10690,12 @@ function changeRows(entry, index, state) {
     const stateCell = state === null ? [] : [verdict_STATE_LABELS[state][0]];
     const gate = gateCell(entry);
     const notes = entry.notes.map(note => escapeMarkdown(note)).join('; ') || EMPTY_CELL;
-    if (entry.changes.length === 0) {
+    if (change === null) {
         const base = entry.baseN > 0 ? `n = ${formatCount(entry.baseN)}` : EMPTY_CELL;
         const head = entry.headN > 0 ? `n = ${formatCount(entry.headN)}` : EMPTY_CELL;
-        const cells = [...stateCell, ...identity, base, head, verdict_STATE_LABELS[entry.state][0], EMPTY_CELL, EMPTY_CELL, gate, notes];
-        return [{ text: tableRow(cells), shows }];
+        return tableRow([...stateCell, ...identity, base, head, verdict_STATE_LABELS[entry.state][0], EMPTY_CELL, EMPTY_CELL, gate, notes]);
     }
-    return entry.changes.map(change => {
-        const cells = [...stateCell, ...identity.slice(0, 2), `${identity[2]} ${change.statistic}`, ...changeCells(entry, change), gate, notes];
-        return { text: tableRow(cells), shows };
-    });
+    return tableRow([...stateCell, ...identity.slice(0, 2), `${identity[2]} ${change.statistic}`, ...changeCells(entry, change), gate, notes]);
 }
 function gateCell(entry) {
     if (entry.failsJob)
@@ -10095,6 +10753,7 @@ function thresholdCell(entry, change) {
 
 
 
+
 /** GitHub rejects a comment body longer than this (HTTP 422). */
 const COMMENT_MAX_CHARS = 65_536;
 /** GitHub refuses a job summary larger than this, per step. */
@@ -10118,16 +10777,16 @@ const report_Priority = {
  * Renders the full report: verdict and changes, narrative, statistics, failed
  * runs and warnings, inventory, model run and footer. When the report exceeds
  * `maxBytes`, the least important tables lose rows and a note lists what was left out.
+ * `index` is `indexReport(model)`, for a caller that has built it already.
  */
-function renderReport(model, options = {}) {
+function renderReport(model, options = {}, index = series_index_indexReport(model)) {
     const maxBytes = options.maxBytes ?? DEFAULT_REPORT_MAX_BYTES;
-    const index = indexReport(model);
     const note = (omitted) => `_To stay within ${formatCount(maxBytes)} bytes (GitHub's job summary takes at most ${formatCount(JOB_SUMMARY_MAX_BYTES)}), this report leaves out ${omitted}. metrics.json lists every series._`;
     return fitBlocks(model, reportBlocks(model, index, false), index, maxBytes, note);
 }
 /** Renders the report for the job summary within `maxBytes` (GitHub's limit is `JOB_SUMMARY_MAX_BYTES`). */
-function fitSummary(model, maxBytes = DEFAULT_REPORT_MAX_BYTES) {
-    return renderReport(model, { maxBytes });
+function fitSummary(model, maxBytes = DEFAULT_REPORT_MAX_BYTES, index = series_index_indexReport(model)) {
+    return renderReport(model, { maxBytes }, index);
 }
 /**
  * Renders the pull request comment within `maxChars` characters and UTF-8 bytes.
@@ -10137,8 +10796,7 @@ function fitSummary(model, maxBytes = DEFAULT_REPORT_MAX_BYTES) {
  * counts the series left out and links the full report. The sticky marker is
  * not included.
  */
-function renderCommentBody(model, options) {
-    const index = indexReport(model);
+function renderCommentBody(model, options, index = series_index_indexReport(model)) {
     const where = options.summaryUrl === null ? 'the job summary of this run' : `the [job summary](${options.summaryUrl})`;
     const note = (omitted) => `**Not shown in this comment:** ${omitted}. The full report is in ${where}.`;
     const link = options.summaryUrl === null ? '' : `\n\n[Full report in the job summary](${options.summaryUrl})`;
@@ -10261,19 +10919,21 @@ async function publishReportFiles(model, log) {
     const counting = log instanceof CountingLogger ? log : new CountingLogger(log);
     const directory = (0,external_node_path_.resolve)(model.settings.publish.reportDirectory);
     await (0,promises_.mkdir)(directory, { recursive: true });
-    const report = renderReport(model);
+    // Built once for the report, metrics.json, the job summary and the comment.
+    const index = series_index_indexReport(model);
+    const report = renderReport(model, {}, index);
     const reportPath = (0,external_node_path_.join)(directory, 'report.md');
     const metricsPath = (0,external_node_path_.join)(directory, 'metrics.json');
     await (0,promises_.writeFile)(reportPath, report, 'utf8');
-    await writeMetricsDocument(model, metricsPath);
+    await writeMetricsDocument(model, metricsPath, index);
     log.info(`Wrote ${reportPath} and ${metricsPath}.`);
-    const summaryWritten = await writeJobSummary(model, report, reportPath, counting);
+    const summaryWritten = await writeJobSummary(model, report, reportPath, counting, index);
     const reportLocation = summaryWritten ? 'the job summary' : reportPath;
     const comment = await publishComment({
         publish: model.settings.publish,
         run: model.run,
         comparison: model.comparison,
-        render: options => renderCommentBody(model, options),
+        render: options => renderCommentBody(model, options, index),
         reportLocation
     }, counting);
     // Warnings already logged in this step use up part of GitHub's 10 per level, and a
@@ -10302,7 +10962,7 @@ function readNarrative(settings, run, log) {
  * what earlier steps' content leaves of GitHub's 1 MiB limit. Returns false when there
  * is no summary file or it cannot be written, which it logs as a warning.
  */
-async function writeJobSummary(model, report, reportPath, log) {
+async function writeJobSummary(model, report, reportPath, log, index) {
     const path = model.run.summaryPath;
     if (path === null) {
         log.info('No job summary file (GITHUB_STEP_SUMMARY is unset), so the report is only in report.md.');
@@ -10316,7 +10976,7 @@ async function writeJobSummary(model, report, reportPath, log) {
             log.warning(`The job summary ${path} already takes ${used} of GitHub's ${JOB_SUMMARY_MAX_BYTES} bytes, so the report was not added. It is in ${reportPath}.`);
             return false;
         }
-        const text = Buffer.byteLength(report, 'utf8') <= room ? report : fitSummary(model, room);
+        const text = Buffer.byteLength(report, 'utf8') <= room ? report : fitSummary(model, room, index);
         await (0,promises_.appendFile)(path, text.endsWith('\n') ? text : `${text}\n`, 'utf8');
         return true;
     }
@@ -10468,7 +11128,7 @@ async function writeFailureSummary(message) {
 
 /***/ }),
 
-/***/ 81338:
+/***/ 29523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10484,7 +11144,22 @@ const LINK_REASON = 'link to another host';
 
 /***/ }),
 
-/***/ 37848:
+/***/ 79382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ MAX_RETRIES)
+/* harmony export */ });
+/**
+ * Retries after the first attempt, per GitHub API request. It sits apart from
+ * `client.ts` so that messages can name it without loading Octokit.
+ */
+const MAX_RETRIES = 2;
+
+
+/***/ }),
+
+/***/ 6285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
