@@ -502,13 +502,16 @@ class TableReader {
     // A table without rows (a header-only CSV) still has its metrics, with no data.
     if (groups.length === 0) groups.push(new Group(this.identity.map(() => '')))
 
+    // One descriptor per column, shared by the column's series of every group.
+    const descriptors = keptMetrics.map((kept, m) => (kept === null ? null : this.descriptorOf(this.metrics[m], kept)))
     for (const group of groups) {
       const labels = this.labelsOf(group)
       const seriesKey = Object.entries(labels)
         .map(([name, value]) => `${name}=${value}`)
         .join(', ')
       keptMetrics.forEach((kept, m) => {
-        if (kept !== null) this.file.addSeries(this.buildSeries(group, labels, seriesKey, this.metrics[m], kept, group.samples[m]))
+        const metric = descriptors[m]
+        if (kept !== null && metric !== null) this.file.addSeries(this.buildSeries(group, labels, seriesKey, this.metrics[m], metric, kept, group.samples[m]))
       })
       if (group.failed > 0) this.file.addFailure(this.failureGroup(group, seriesKey))
     }
@@ -590,10 +593,10 @@ class TableReader {
     labels: Record<string, string>,
     seriesKey: string,
     reader: MetricColumnReader,
+    metric: MetricDescriptor,
     outcome: ColumnOutcome,
     samples: SeriesSamples | undefined
   ): SeriesMetric {
-    const metric = this.descriptorOf(reader, outcome)
     const flags: SeriesFlag[] = [...outcome.flags]
     const noData = outcome.rejected || outcome.unknownUnit || samples === undefined
     const findColdStart = metric.kind === 'latency' && metric.aggregate === null
@@ -609,7 +612,7 @@ class TableReader {
     }
     const coldStartIndex = description.coldStartIndex
     if (stats !== null) {
-      const low = lowSampleFlag(stats.n)
+      const low = sharedLowSampleFlag(stats.n)
       if (low !== null) flags.push(low)
       if (coldStartIndex !== null) {
         flags.push({
@@ -689,6 +692,18 @@ interface ColumnOutcome {
   rejected: boolean
   /** A latency without a known time unit: no statistics. */
   unknownUnit: boolean
+}
+
+/** The low-sample flag of each sample count seen, so that series of equal n share one flag and message. */
+const lowSampleFlags = new Map<number, SeriesFlag>()
+
+/** `lowSampleFlag(n)`, built once per n: with many small files, one message per series took tens of MB. */
+function sharedLowSampleFlag(n: number): SeriesFlag | null {
+  const known = lowSampleFlags.get(n)
+  if (known !== undefined) return known
+  const flag = lowSampleFlag(n)
+  if (flag !== null) lowSampleFlags.set(n, Object.freeze(flag))
+  return flag
 }
 
 /** Flags latency values of exactly 0: left out as not applicable, or kept but suspicious. */
