@@ -26,6 +26,12 @@ const RESERVOIR_SEED = 20_251_008
 const INITIAL_CAPACITY = 8
 
 /**
+ * Samples a streaming series collects before it adds them to its moments, sketch and
+ * reservoir in one loop, which keeps the running state in local variables.
+ */
+const PENDING_SIZE = 4096
+
+/**
  * Sample slots shared by the series of one analysis run. A series takes slots when
  * its buffer grows and keeps them when it switches to streaming: its dropped buffer
  * is garbage until collected, and other series growing into its slots would add more.
@@ -56,7 +62,7 @@ export interface SeriesDescription {
   coldStartIndex: number | null
 }
 
-/** Mulberry32: a small seeded generator of uniform numbers in [0, 1). */
+/** Mulberry32: a small seeded generator of uniform numbers in (0, 1), never 0, so its logarithm is finite. */
 function seededRandom(seed: number): () => number {
   let state = seed >>> 0
   return () => {
@@ -64,12 +70,17 @@ function seededRandom(seed: number): () => number {
     let t = state
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4_294_967_296
   }
 }
 
 /** Streaming state of a series past its limit or the budget. */
 interface Streaming {
+  /** Samples not added yet, in file order. */
+  pending: Float64Array
+  pendingCount: number
+  /** Samples added to the moments, the sketch and the reservoir. */
+  added: number
   /** Welford's running mean and sum of squared deviations. */
   mean: number
   squares: number
@@ -77,6 +88,12 @@ interface Streaming {
   max: number
   sketch: LogCollapsingLowestDenseDDSketch
   random: () => number
+  /**
+   * Algorithm L's state: the count of the next sample that enters the reservoir
+   * (`Infinity` while the reservoir fills) and the current weight W.
+   */
+  nextReplacement: number
+  weight: number
   /** Cause of streaming, named in the flag. */
   reason: 'limit' | 'budget'
 }
@@ -85,8 +102,9 @@ interface Streaming {
  * Valid samples of one series and metric. While exact, `samples()` returns every
  * sample in file order. Once streaming, it returns a reservoir of at most
  * `RESERVOIR_SIZE` (or the limit, when smaller): the first sample at index 0, so a
- * cold start stays visible, then a uniform sample of the others (Vitter's
- * Algorithm R) in no particular order.
+ * cold start stays visible, then a uniform sample of the others in no particular
+ * order. The reservoir follows Li's Algorithm L (1994), which draws random numbers
+ * only for the samples it keeps, O(k log(n/k)) of them, instead of one per sample.
  */
 export class SampleAccumulator {
   private data: Float64Array
@@ -111,6 +129,7 @@ export class SampleAccumulator {
 
   /** Number of samples kept in `samples()`. */
   get storedCount(): number {
+    this.flush()
     return this.stored
   }
 
@@ -120,19 +139,19 @@ export class SampleAccumulator {
   }
 
   push(value: number): void {
-    if (this.stored < this.data.length && this.streaming === null) {
-      this.data[this.stored++] = value
-      this.total++
-      return
-    }
-    if (this.streaming === null && this.grow()) {
-      this.data[this.stored++] = value
-      this.total++
-      return
-    }
-    this.streaming ??= this.startStreaming()
     this.total++
-    this.addStreaming(this.streaming, value)
+    const streaming = this.streaming
+    if (streaming !== null) {
+      streaming.pending[streaming.pendingCount++] = value
+      if (streaming.pendingCount === PENDING_SIZE) this.flush()
+      return
+    }
+    if (this.stored < this.data.length || this.grow()) {
+      this.data[this.stored++] = value
+      return
+    }
+    this.streaming = this.startStreaming()
+    this.streaming.pending[this.streaming.pendingCount++] = value
   }
 
   /** Replaces the kept sample at `index`, before statistics are taken. Ignored once streaming. */
@@ -152,6 +171,7 @@ export class SampleAccumulator {
 
   /** Kept samples: a view of the buffer, valid until the next `push`. */
   samples(): Float64Array {
+    this.flush()
     return this.data.subarray(0, this.stored)
   }
 
@@ -191,6 +211,7 @@ export class SampleAccumulator {
 
   /** Flag for a series whose percentiles came from the sketch. */
   limitFlag(): SeriesFlag | null {
+    this.flush()
     if (this.streaming === null || this.total === this.stored) return null
     const cause =
       this.streaming.reason === 'limit'
@@ -223,42 +244,79 @@ export class SampleAccumulator {
       squares: 0,
       min: Number.POSITIVE_INFINITY,
       max: Number.NEGATIVE_INFINITY,
+      pending: new Float64Array(PENDING_SIZE),
+      pendingCount: 0,
+      added: 0,
       sketch: new LogCollapsingLowestDenseDDSketch({ relativeAccuracy: SKETCH_RELATIVE_ACCURACY, binLimit: 2048 }),
       random: seededRandom(RESERVOIR_SEED),
+      nextReplacement: Number.POSITIVE_INFINITY,
+      weight: 1,
       reason
     }
     const kept = this.data
     const count = this.stored
     this.data = new Float64Array(Math.min(this.reservoirSize, Math.max(count, INITIAL_CAPACITY)))
     this.stored = 0
-    this.total = 0
-    for (let i = 0; i < count; i++) {
-      this.total++
-      this.addStreaming(streaming, kept[i])
-    }
+    this.addStreaming(streaming, kept, count)
     return streaming
   }
 
-  /** Adds one sample, the `total`-th, to the moments, the sketch and the reservoir. */
-  private addStreaming(streaming: Streaming, value: number): void {
-    const delta = value - streaming.mean
-    streaming.mean += delta / this.total
-    streaming.squares += delta * (value - streaming.mean)
-    if (value < streaming.min) streaming.min = value
-    if (value > streaming.max) streaming.max = value
-    streaming.sketch.accept(value)
+  /** Adds the pending samples of a streaming series. */
+  private flush(): void {
+    const streaming = this.streaming
+    if (streaming === null || streaming.pendingCount === 0) return
+    this.addStreaming(streaming, streaming.pending, streaming.pendingCount)
+    streaming.pendingCount = 0
+  }
 
-    if (this.stored < this.reservoirSize) {
-      if (this.stored === this.data.length) {
-        const grown = new Float64Array(Math.min(this.data.length * 2, this.reservoirSize))
-        grown.set(this.data)
-        this.data = grown
-      }
-      this.data[this.stored++] = value
-      return
+  /** Adds the first `count` of `values` to the moments, the sketch and the reservoir, in order. */
+  private addStreaming(streaming: Streaming, values: Float64Array, count: number): void {
+    const sketch = streaming.sketch
+    let { added, mean, squares, min, max } = streaming
+    for (let i = 0; i < count; i++) {
+      const value = values[i]
+      added++
+      const delta = value - mean
+      mean += delta / added
+      squares += delta * (value - mean)
+      if (value < min) min = value
+      if (value > max) max = value
+      sketch.accept(value)
+      if (this.stored < this.reservoirSize) this.fillReservoir(streaming, value, added)
+      else if (added === streaming.nextReplacement) this.replaceInReservoir(streaming, value, added)
     }
-    // Slot 0 keeps the first sample; the others hold a uniform sample of samples 2..total.
-    const slot = 1 + Math.floor(streaming.random() * (this.total - 1))
-    if (slot < this.reservoirSize) this.data[slot] = value
+    Object.assign(streaming, { added, mean, squares, min, max })
+  }
+
+  /** Appends to the reservoir while it has room; once full, schedules the first replacement. */
+  private fillReservoir(streaming: Streaming, value: number, added: number): void {
+    if (this.stored === this.data.length) {
+      const grown = new Float64Array(Math.min(this.data.length * 2, this.reservoirSize))
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.stored++] = value
+    if (this.stored === this.reservoirSize) this.scheduleReplacement(streaming, added, true)
+  }
+
+  /** Puts the `added`-th sample in a random slot of the full reservoir and schedules the next replacement. */
+  private replaceInReservoir(streaming: Streaming, value: number, added: number): void {
+    // Slot 0 keeps the first sample; slots 1.. hold a uniform sample of samples 2..added.
+    this.data[1 + Math.floor(streaming.random() * (this.reservoirSize - 1))] = value
+    this.scheduleReplacement(streaming, added, false)
+  }
+
+  /**
+   * Draws the count of the next sample that replaces one in the full reservoir
+   * (Algorithm L): W, the chance that a later sample enters, shrinks to W·U^(1/k) with
+   * each replacement, and the gap to the next one is geometric with parameter W.
+   */
+  private scheduleReplacement(streaming: Streaming, added: number, first: boolean): void {
+    const size = this.reservoirSize - 1
+    // A reservoir of the first sample only never changes.
+    if (size === 0) return
+    const random = streaming.random
+    streaming.weight = (first ? 1 : streaming.weight) * Math.exp(Math.log(random()) / size)
+    streaming.nextReplacement = added + Math.floor(Math.log(random()) / Math.log1p(-streaming.weight)) + 1
   }
 }
