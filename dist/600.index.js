@@ -1,8 +1,8 @@
-export const id = 791;
-export const ids = [791];
+export const id = 600;
+export const ids = [600];
 export const modules = {
 
-/***/ 9791:
+/***/ 91600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,13 +11,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   NARRATIVE_TOP_HEADING_DEPTH: () => (/* binding */ NARRATIVE_TOP_HEADING_DEPTH),
 /* harmony export */   sanitizeNarrative: () => (/* binding */ sanitizeNarrative)
 /* harmony export */ });
-/* harmony import */ var mdast_util_from_markdown__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7639);
-/* harmony import */ var mdast_util_gfm__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3358);
-/* harmony import */ var mdast_util_to_markdown__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7902);
-/* harmony import */ var micromark_extension_gfm__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9963);
-/* harmony import */ var unist_util_visit__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9353);
-/* harmony import */ var _publish_markers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6285);
-/* harmony import */ var _reasons_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9523);
+/* harmony import */ var mdast_util_from_markdown__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57391);
+/* harmony import */ var mdast_util_gfm__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57830);
+/* harmony import */ var mdast_util_to_markdown__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91286);
+/* harmony import */ var micromark_extension_gfm__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19667);
+/* harmony import */ var unist_util_visit__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73617);
+/* harmony import */ var _publish_markers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37848);
+/* harmony import */ var _reasons_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81338);
 
 
 

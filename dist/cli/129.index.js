@@ -1,8 +1,8 @@
-export const id = 470;
-export const ids = [470];
+export const id = 129;
+export const ids = [129];
 export const modules = {
 
-/***/ 470:
+/***/ 3129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -14,8 +14,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseOllamaHost: () => (/* binding */ parseOllamaHost),
 /* harmony export */   withDefaultTag: () => (/* binding */ withDefaultTag)
 /* harmony export */ });
-/* harmony import */ var ollama__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5762);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(576);
+/* harmony import */ var ollama__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(266);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4371);
 /**
  * Calls to the runner's Ollama server through the `ollama` client: a health check,
  * the model lookup (and an opt-in pull), and streamed chat calls with the action's

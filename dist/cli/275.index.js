@@ -1,8 +1,8 @@
-export const id = 171;
-export const ids = [171];
+export const id = 275;
+export const ids = [275];
 export const modules = {
 
-/***/ 43358:
+/***/ 7830:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   H: () => (/* binding */ gfmToMarkdown)
 });
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/ccount/index.js
+;// CONCATENATED MODULE: ./node_modules/ccount/index.js
 /**
  * Count how often a character (or substring) is used in a string.
  *
@@ -41,11 +41,11 @@ function ccount(value, character) {
   return count
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/devlop/lib/default.js
-var lib_default = __webpack_require__(76424);
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-util-character/index.js
-var micromark_util_character = __webpack_require__(8105);
-;// CONCATENATED MODULE: ../../work/main/node_modules/escape-string-regexp/index.js
+// EXTERNAL MODULE: ./node_modules/devlop/lib/default.js
+var lib_default = __webpack_require__(7776);
+// EXTERNAL MODULE: ./node_modules/micromark-util-character/index.js
+var micromark_util_character = __webpack_require__(401);
+;// CONCATENATED MODULE: ./node_modules/escape-string-regexp/index.js
 function escapeStringRegexp(string) {
 	if (typeof string !== 'string') {
 		throw new TypeError('Expected a string');
@@ -58,11 +58,11 @@ function escapeStringRegexp(string) {
 		.replace(/-/g, '\\x2d');
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/unist-util-visit-parents/lib/index.js + 1 modules
-var lib = __webpack_require__(69770);
-// EXTERNAL MODULE: ../../work/main/node_modules/unist-util-is/lib/index.js
-var unist_util_is_lib = __webpack_require__(25430);
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-find-and-replace/lib/index.js
+// EXTERNAL MODULE: ./node_modules/unist-util-visit-parents/lib/index.js + 1 modules
+var lib = __webpack_require__(4146);
+// EXTERNAL MODULE: ./node_modules/unist-util-is/lib/index.js
+var unist_util_is_lib = __webpack_require__(8830);
+;// CONCATENATED MODULE: ./node_modules/mdast-util-find-and-replace/lib/index.js
 /**
  * @import {Nodes, Parents, PhrasingContent, Root, Text} from 'mdast'
  * @import {BuildVisitor, Test, VisitorResult} from 'unist-util-visit-parents'
@@ -321,7 +321,7 @@ function toFunction(replace) {
       }
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-gfm-autolink-literal/lib/index.js
+;// CONCATENATED MODULE: ./node_modules/mdast-util-gfm-autolink-literal/lib/index.js
 /**
  * @import {RegExpMatchObject, ReplaceFunction} from 'mdast-util-find-and-replace'
  * @import {CompileContext, Extension as FromMarkdownExtension, Handle as FromMarkdownHandle, Transform as FromMarkdownTransform} from 'mdast-util-from-markdown'
@@ -737,9 +737,9 @@ function previous(match) {
   )
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-util-normalize-identifier/index.js
-var micromark_util_normalize_identifier = __webpack_require__(55351);
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-gfm-footnote/lib/index.js
+// EXTERNAL MODULE: ./node_modules/micromark-util-normalize-identifier/index.js
+var micromark_util_normalize_identifier = __webpack_require__(31);
+;// CONCATENATED MODULE: ./node_modules/mdast-util-gfm-footnote/lib/index.js
 /**
  * @import {
  *   CompileContext,
@@ -953,7 +953,7 @@ function mapAll(line, index, blank) {
   return (blank ? '' : '    ') + line
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-gfm-strikethrough/lib/index.js
+;// CONCATENATED MODULE: ./node_modules/mdast-util-gfm-strikethrough/lib/index.js
 /**
  * @import {Delete} from 'mdast'
  * @import {
@@ -1088,11 +1088,11 @@ function peekDelete() {
   return '~'
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/mdast-util-gfm-table/lib/index.js + 1 modules
-var mdast_util_gfm_table_lib = __webpack_require__(23782);
-// EXTERNAL MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/handle/index.js + 30 modules
-var handle = __webpack_require__(74449);
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-gfm-task-list-item/lib/index.js
+// EXTERNAL MODULE: ./node_modules/mdast-util-gfm-table/lib/index.js + 1 modules
+var mdast_util_gfm_table_lib = __webpack_require__(1486);
+// EXTERNAL MODULE: ./node_modules/mdast-util-to-markdown/lib/handle/index.js + 30 modules
+var handle = __webpack_require__(2169);
+;// CONCATENATED MODULE: ./node_modules/mdast-util-gfm-task-list-item/lib/index.js
 /**
  * @import {ListItem, Paragraph, Parents} from 'mdast'
  * @import {
@@ -1290,7 +1290,7 @@ function taskListItemParagraph(node) {
   }
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-gfm/lib/index.js
+;// CONCATENATED MODULE: ./node_modules/mdast-util-gfm/lib/index.js
 /**
  * @import {Extension as FromMarkdownExtension} from 'mdast-util-from-markdown'
  * @import {Options} from 'mdast-util-gfm'
@@ -1346,7 +1346,7 @@ function gfmToMarkdown(options) {
 
 /***/ }),
 
-/***/ 97902:
+/***/ 1286:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1355,9 +1355,9 @@ __webpack_require__.d(__webpack_exports__, {
   l: () => (/* binding */ toMarkdown)
 });
 
-// EXTERNAL MODULE: ../../work/main/node_modules/mdast-util-phrasing/lib/index.js
-var lib = __webpack_require__(74790);
-;// CONCATENATED MODULE: ../../work/main/node_modules/zwitch/index.js
+// EXTERNAL MODULE: ./node_modules/mdast-util-phrasing/lib/index.js
+var lib = __webpack_require__(9054);
+;// CONCATENATED MODULE: ./node_modules/zwitch/index.js
 /**
  * @callback Handler
  *   Handle a value, with a certain ID field set to a certain value.
@@ -1477,7 +1477,7 @@ function zwitch(key, options) {
   return one
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/configure.js
+;// CONCATENATED MODULE: ./node_modules/mdast-util-to-markdown/lib/configure.js
 /**
  * @import {Options, State} from './types.js'
  */
@@ -1577,17 +1577,17 @@ function map(left, right) {
   }
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/handle/index.js + 30 modules
-var handle = __webpack_require__(74449);
-// EXTERNAL MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/check-rule.js
-var check_rule = __webpack_require__(50805);
-// EXTERNAL MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
-var format_code_as_indented = __webpack_require__(92728);
-// EXTERNAL MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
-var format_heading_as_setext = __webpack_require__(46205);
-// EXTERNAL MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/html-kind.js
-var html_kind = __webpack_require__(38632);
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/join.js
+// EXTERNAL MODULE: ./node_modules/mdast-util-to-markdown/lib/handle/index.js + 30 modules
+var handle = __webpack_require__(2169);
+// EXTERNAL MODULE: ./node_modules/mdast-util-to-markdown/lib/util/check-rule.js
+var check_rule = __webpack_require__(6042);
+// EXTERNAL MODULE: ./node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
+var format_code_as_indented = __webpack_require__(4672);
+// EXTERNAL MODULE: ./node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
+var format_heading_as_setext = __webpack_require__(8069);
+// EXTERNAL MODULE: ./node_modules/mdast-util-to-markdown/lib/util/html-kind.js
+var html_kind = __webpack_require__(9424);
+;// CONCATENATED MODULE: ./node_modules/mdast-util-to-markdown/lib/join.js
 /**
  * @import {Join} from 'mdast-util-to-markdown'
  */
@@ -1690,7 +1690,7 @@ function joinDefaults(left, right, parent, state) {
   }
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/unsafe.js
+;// CONCATENATED MODULE: ./node_modules/mdast-util-to-markdown/lib/unsafe.js
 /**
  * @import {ConstructName, Unsafe} from 'mdast-util-to-markdown'
  */
@@ -1869,9 +1869,9 @@ while (++code < 33) {
   unsafe.push({character: String.fromCharCode(code), inConstruct: 'autolink'})
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-util-decode-string/index.js
-var micromark_util_decode_string = __webpack_require__(69734);
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/association.js
+// EXTERNAL MODULE: ./node_modules/micromark-util-decode-string/index.js
+var micromark_util_decode_string = __webpack_require__(9886);
+;// CONCATENATED MODULE: ./node_modules/mdast-util-to-markdown/lib/util/association.js
 /**
  * @import {AssociationId} from '../types.js'
  */
@@ -1906,7 +1906,7 @@ function association(node) {
   return (0,micromark_util_decode_string/* decodeString */.s)(node.identifier)
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js
+;// CONCATENATED MODULE: ./node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js
 /**
  * @import {CompilePattern} from '../types.js'
  */
@@ -1938,9 +1938,9 @@ function compilePattern(pattern) {
   return pattern._compiled
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js + 2 modules
-var container_phrasing = __webpack_require__(58454);
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/container-flow.js
+// EXTERNAL MODULE: ./node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js + 2 modules
+var container_phrasing = __webpack_require__(3934);
+;// CONCATENATED MODULE: ./node_modules/mdast-util-to-markdown/lib/util/container-flow.js
 /**
  * @import {State} from 'mdast-util-to-markdown'
  * @import {FlowChildren, FlowParents, TrackFields} from '../types.js'
@@ -2035,7 +2035,7 @@ function between(left, right, parent, state) {
   return '\n\n'
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/indent-lines.js
+;// CONCATENATED MODULE: ./node_modules/mdast-util-to-markdown/lib/util/indent-lines.js
 /**
  * @import {IndentLines} from '../types.js'
  */
@@ -2077,13 +2077,13 @@ function indentLines(value, map) {
   }
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-util-classify-character/index.js
-var micromark_util_classify_character = __webpack_require__(40186);
-// EXTERNAL MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-var encode_character_reference = __webpack_require__(90792);
-// EXTERNAL MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
-var pattern_in_scope = __webpack_require__(49631);
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/safe.js
+// EXTERNAL MODULE: ./node_modules/micromark-util-classify-character/index.js
+var micromark_util_classify_character = __webpack_require__(4386);
+// EXTERNAL MODULE: ./node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
+var encode_character_reference = __webpack_require__(4723);
+// EXTERNAL MODULE: ./node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
+var pattern_in_scope = __webpack_require__(1767);
+;// CONCATENATED MODULE: ./node_modules/mdast-util-to-markdown/lib/util/safe.js
 /**
  * @import {Nodes} from 'mdast'
  * @import {SafeConfig, State, Unsafe} from 'mdast-util-to-markdown'
@@ -2351,7 +2351,7 @@ function escapeBackslashes(value, after) {
   return results.join('')
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/util/track.js
+;// CONCATENATED MODULE: ./node_modules/mdast-util-to-markdown/lib/util/track.js
 /**
  * @import {CreateTracker, TrackCurrent, TrackMove, TrackShift} from '../types.js'
  */
@@ -2408,7 +2408,7 @@ function track(config) {
   }
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/mdast-util-to-markdown/lib/index.js
+;// CONCATENATED MODULE: ./node_modules/mdast-util-to-markdown/lib/index.js
 /**
  * @import {Info, Join, Options, SafeConfig, State} from 'mdast-util-to-markdown'
  * @import {Nodes} from 'mdast'
@@ -2626,7 +2626,7 @@ function safeBound(value, config) {
 
 /***/ }),
 
-/***/ 39963:
+/***/ 9667:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2637,11 +2637,11 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: gfmHtml
 
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-util-combine-extensions/index.js
-var micromark_util_combine_extensions = __webpack_require__(92512);
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-util-character/index.js
-var micromark_util_character = __webpack_require__(8105);
-;// CONCATENATED MODULE: ../../work/main/node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
+// EXTERNAL MODULE: ./node_modules/micromark-util-combine-extensions/index.js
+var micromark_util_combine_extensions = __webpack_require__(6792);
+// EXTERNAL MODULE: ./node_modules/micromark-util-character/index.js
+var micromark_util_character = __webpack_require__(401);
+;// CONCATENATED MODULE: ./node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
 /**
  * @import {Code, ConstructRecord, Event, Extension, Previous, State, TokenizeContext, Tokenizer} from 'micromark-util-types'
  */
@@ -3496,13 +3496,13 @@ function previousUnbalanced(events) {
   }
   return result;
 }
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-core-commonmark/lib/blank-line.js
-var blank_line = __webpack_require__(36544);
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-factory-space/index.js
-var micromark_factory_space = __webpack_require__(82320);
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-util-normalize-identifier/index.js
-var micromark_util_normalize_identifier = __webpack_require__(55351);
-;// CONCATENATED MODULE: ../../work/main/node_modules/micromark-extension-gfm-footnote/lib/syntax.js
+// EXTERNAL MODULE: ./node_modules/micromark-core-commonmark/lib/blank-line.js
+var blank_line = __webpack_require__(4520);
+// EXTERNAL MODULE: ./node_modules/micromark-factory-space/index.js
+var micromark_factory_space = __webpack_require__(2328);
+// EXTERNAL MODULE: ./node_modules/micromark-util-normalize-identifier/index.js
+var micromark_util_normalize_identifier = __webpack_require__(31);
+;// CONCATENATED MODULE: ./node_modules/micromark-extension-gfm-footnote/lib/syntax.js
 /**
  * @import {Event, Exiter, Extension, Resolver, State, Token, TokenizeContext, Tokenizer} from 'micromark-util-types'
  */
@@ -3988,13 +3988,13 @@ function tokenizeIndent(effects, ok, nok) {
     return tail && tail[1].type === 'gfmFootnoteDefinitionIndent' && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok(code) : nok(code);
   }
 }
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-util-chunked/index.js
-var micromark_util_chunked = __webpack_require__(35086);
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-util-classify-character/index.js
-var micromark_util_classify_character = __webpack_require__(40186);
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-util-resolve-all/index.js
-var micromark_util_resolve_all = __webpack_require__(54912);
-;// CONCATENATED MODULE: ../../work/main/node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
+// EXTERNAL MODULE: ./node_modules/micromark-util-chunked/index.js
+var micromark_util_chunked = __webpack_require__(5254);
+// EXTERNAL MODULE: ./node_modules/micromark-util-classify-character/index.js
+var micromark_util_classify_character = __webpack_require__(4386);
+// EXTERNAL MODULE: ./node_modules/micromark-util-resolve-all/index.js
+var micromark_util_resolve_all = __webpack_require__(6728);
+;// CONCATENATED MODULE: ./node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
 /**
  * @import {Options} from 'micromark-extension-gfm-strikethrough'
  * @import {Event, Extension, Resolver, State, Token, TokenizeContext, Tokenizer} from 'micromark-util-types'
@@ -4137,9 +4137,9 @@ function gfmStrikethrough(options) {
     }
   }
 }
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-extension-gfm-table/lib/syntax.js + 2 modules
-var syntax = __webpack_require__(87949);
-;// CONCATENATED MODULE: ../../work/main/node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+// EXTERNAL MODULE: ./node_modules/micromark-extension-gfm-table/lib/syntax.js + 2 modules
+var syntax = __webpack_require__(7749);
+;// CONCATENATED MODULE: ./node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
 /**
  * @import {Extension, State, TokenizeContext, Tokenizer} from 'micromark-util-types'
  */
@@ -4298,7 +4298,7 @@ function spaceThenNonSpace(effects, ok, nok) {
     return code === null ? nok(code) : ok(code);
   }
 }
-;// CONCATENATED MODULE: ../../work/main/node_modules/micromark-extension-gfm/index.js
+;// CONCATENATED MODULE: ./node_modules/micromark-extension-gfm/index.js
 /**
  * @typedef {import('micromark-extension-gfm-footnote').HtmlOptions} HtmlOptions
  * @typedef {import('micromark-extension-gfm-strikethrough').Options} Options

@@ -1,8 +1,8 @@
-export const id = 949;
-export const ids = [949];
+export const id = 749;
+export const ids = [749];
 export const modules = {
 
-/***/ 7949:
+/***/ 57749:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,11 +11,11 @@ __webpack_require__.d(__webpack_exports__, {
   x: () => (/* binding */ gfmTable)
 });
 
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-factory-space/index.js
-var micromark_factory_space = __webpack_require__(2320);
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-util-character/index.js
-var micromark_util_character = __webpack_require__(8105);
-;// CONCATENATED MODULE: ../../work/main/node_modules/micromark-extension-gfm-table/lib/edit-map.js
+// EXTERNAL MODULE: ./node_modules/micromark-factory-space/index.js
+var micromark_factory_space = __webpack_require__(52328);
+// EXTERNAL MODULE: ./node_modules/micromark-util-character/index.js
+var micromark_util_character = __webpack_require__(10401);
+;// CONCATENATED MODULE: ./node_modules/micromark-extension-gfm-table/lib/edit-map.js
 /**
  * @import {Event} from 'micromark-util-types'
  */
@@ -238,7 +238,7 @@ function addImplementation(editMap, at, remove, add) {
 //     }
 //   }
 // }
-;// CONCATENATED MODULE: ../../work/main/node_modules/micromark-extension-gfm-table/lib/infer.js
+;// CONCATENATED MODULE: ./node_modules/micromark-extension-gfm-table/lib/infer.js
 /**
  * @import {Event} from 'micromark-util-types'
  */
@@ -291,7 +291,7 @@ function gfmTableAlign(events, index) {
   }
   return align;
 }
-;// CONCATENATED MODULE: ../../work/main/node_modules/micromark-extension-gfm-table/lib/syntax.js
+;// CONCATENATED MODULE: ./node_modules/micromark-extension-gfm-table/lib/syntax.js
 /**
  * @import {Event, Extension, Point, Resolver, State, Token, TokenizeContext, Tokenizer} from 'micromark-util-types'
  */

@@ -1,8 +1,8 @@
-export const id = 785;
-export const ids = [785];
+export const id = 961;
+export const ids = [961];
 export const modules = {
 
-/***/ 172:
+/***/ 51108:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
   gfmTableHtml: () => (/* reexport */ gfmTableHtml)
 });
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/micromark-extension-gfm-table/lib/html.js
+;// CONCATENATED MODULE: ./node_modules/micromark-extension-gfm-table/lib/html.js
 /**
  * @import {HtmlExtension} from 'micromark-util-types'
  */
@@ -150,22 +150,22 @@ function replace($0, $1) {
   // Pipes work, backslashes don’t (but can’t escape pipes).
   return $1 === '|' ? $1 : $0;
 }
-// EXTERNAL MODULE: ../../work/main/node_modules/micromark-extension-gfm-table/lib/syntax.js + 2 modules
-var syntax = __webpack_require__(7949);
-;// CONCATENATED MODULE: ../../work/main/node_modules/micromark-extension-gfm-table/index.js
+// EXTERNAL MODULE: ./node_modules/micromark-extension-gfm-table/lib/syntax.js + 2 modules
+var syntax = __webpack_require__(57749);
+;// CONCATENATED MODULE: ./node_modules/micromark-extension-gfm-table/index.js
 
 
 
 /***/ }),
 
-/***/ 2320:
+/***/ 52328:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ factorySpaceMinMax),
 /* harmony export */   N: () => (/* binding */ factorySpace)
 /* harmony export */ });
-/* harmony import */ var micromark_util_character__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8105);
+/* harmony import */ var micromark_util_character__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10401);
 /**
  * @import {Effects, State, TokenType} from 'micromark-util-types'
  */
@@ -285,7 +285,7 @@ function factorySpaceMinMax(effects, ok, nok, type, min, max) {
 
 /***/ }),
 
-/***/ 8105:
+/***/ 10401:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
