@@ -11,18 +11,7 @@ import { NewestTimestamp } from '../src/analyze/newest-timestamp.js'
 import { readPlainNumber } from '../src/analyze/numbers.js'
 import { parseTimestamp, type ParsedTime } from '../src/analyze/runs.js'
 import type { CellValue, ParsedTable } from '../src/collect/types.js'
-
-/** Mulberry32, so every run draws the same cases. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
+import { seededRandom } from './support/seeded-random.js'
 
 function digits(random: () => number, count: number): string {
   let text = ''

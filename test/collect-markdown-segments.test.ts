@@ -7,6 +7,7 @@ import type { CellValue, ParseWarning, ProseBlock } from '../src/collect/index.j
 import { parseTableSegments, parseWholeText, readMarkdown, type MarkdownBlocks } from '../src/collect/markdown.js'
 import { segmentStarts, selectTableSource } from '../src/collect/markdown-segments.js'
 import { artifactAt, sharedMissing, sharedRoot, temporaryFolder } from './support/collect-helpers.js'
+import { seededRandom } from './support/seeded-random.js'
 
 let folder = ''
 let removeFolder: () => Promise<void> = async () => {}
@@ -243,14 +244,3 @@ function randomDocument(random: () => number): string {
   return lines.join(ending) + (random() < 0.5 ? ending : '')
 }
 
-/** Mulberry32: a small seeded generator, so every run checks the same documents. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}

@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { readTables, type ArtifactFile, type CellValue, type ParseWarning } from '../src/collect/index.js'
-import { artifactAt, temporaryFolder } from './support/collect-helpers.js'
+import { artifactAt, errorFromConsumer, temporaryFolder } from './support/collect-helpers.js'
 
 let folder = ''
 let removeFolder: () => Promise<void> = async () => {}
@@ -106,15 +106,6 @@ describe('csv read whole', () => {
   it('consumer error passed on unchanged', async () => {
     await writeFile(path.join(folder, 'throws.csv'), `model,latency_ms\n${'m,1\n'.repeat(100)}`)
     const thrown = new Error('consumer failed')
-    let seen = 0
-    const reading = (async () => {
-      for await (const table of readTables(await artifactAt(path.join(folder, 'throws.csv')), () => {})) {
-        await table.eachRow?.(() => {
-          seen++
-          if (seen === 10) throw thrown
-        })
-      }
-    })()
-    await assert.rejects(reading, error => error === thrown)
+    assert.equal(await errorFromConsumer(path.join(folder, 'throws.csv'), 10, thrown), thrown)
   })
 })

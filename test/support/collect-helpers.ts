@@ -73,3 +73,22 @@ export function collectSettings(overrides: Partial<CollectSettings> = {}): Colle
     ...overrides
   }
 }
+
+/**
+ * Reads `file` with `eachRow` and a consumer that throws on row `throwAt`; resolves
+ * to what the read rejected with, so a test can check that it is the consumer's error.
+ */
+export async function errorFromConsumer(file: string, throwAt: number, thrown: Error): Promise<unknown> {
+  let seen = 0
+  try {
+    for await (const table of readTables(await artifactAt(file), () => {})) {
+      await table.eachRow?.(() => {
+        seen++
+        if (seen === throwAt) throw thrown
+      })
+    }
+  } catch (error) {
+    return error
+  }
+  return null
+}
