@@ -22,9 +22,9 @@ export interface AnalyzeOptions {
   sampleLimit?: number
   /**
    * Samples kept exactly across all series of the files being read at one time: each
-   * file gets an equal share (budget / files read at once, that is the concurrency or
-   * the number of files when fewer), so results do not depend on the order in which
-   * concurrent files deliver rows. Default 16,777,216, that is 128 MiB
+   * file gets an equal share (budget / concurrency), so results depend neither on the
+   * order in which concurrent files deliver rows nor on the other files read: a file
+   * unchanged between base and head gets the same statistics. Default 16,777,216, that is 128 MiB
    * of float64. A series
    * that needs more keeps exact n, mean, stddev, min and max, percentiles from a
    * DDSketch (within 1 %) and a seeded sample of 10,000 for the significance test,
@@ -102,7 +102,7 @@ export async function analyzeCollection(collection: Collection, options: Analyze
   // the order in which concurrent files deliver rows, and the report must be deterministic.
   // NOTE: samples of finished files stay in memory for the comparison, so the bound holds
   // per file being read; the total retained grows with the number of large files.
-  const fileBudget = Math.floor((options.sampleBudget ?? DEFAULT_SAMPLE_BUDGET) / Math.max(1, Math.min(concurrency, files.length)))
+  const fileBudget = Math.floor((options.sampleBudget ?? DEFAULT_SAMPLE_BUDGET) / concurrency)
   let outcomes: FileOutcome[]
   try {
     outcomes = await mapConcurrently(files, concurrency, async file => {

@@ -1,10 +1,11 @@
 /**
  * Sample storage of one series and metric, bounded in memory. Below its per-series
- * limit and while the run's shared sample budget lasts, a series keeps every sample
+ * limit and while its file's share of the sample budget lasts, a series keeps every sample
  * and its statistics are exact. Past either, it keeps exact streaming moments, a
  * DDSketch for the percentiles and a seeded reservoir sample for the significance test.
  */
 import { LogCollapsingLowestDenseDDSketch } from '@datadog/sketches-js'
+import { formatCount } from '../format.js'
 import { detectColdStart, summarize, summarizeWithSorted, SKETCH_RELATIVE_ACCURACY } from './statistics.js'
 import type { SeriesFlag, SummaryStatistics } from './types.js'
 
@@ -200,10 +201,10 @@ export class SampleAccumulator {
       stddev: n < 2 ? null : Math.sqrt(streaming.squares / (n - 1)),
       min: streaming.min,
       max: streaming.max,
-      p50: streaming.sketch.getValueAtQuantile(0.5),
-      p90: streaming.sketch.getValueAtQuantile(0.9),
-      p95: streaming.sketch.getValueAtQuantile(0.95),
-      p99: streaming.sketch.getValueAtQuantile(0.99)
+      p50: sketchQuantile(streaming, 0.5),
+      p90: sketchQuantile(streaming, 0.9),
+      p95: sketchQuantile(streaming, 0.95),
+      p99: sketchQuantile(streaming, 0.99)
     }
     // The reservoir's median estimates the median of the samples after the first.
     return { stats, coldStartIndex: coldStart ? detectColdStart(kept) : null }
@@ -216,11 +217,11 @@ export class SampleAccumulator {
     const cause =
       this.streaming.reason === 'limit'
         ? `exceed the limit of ${this.limit} kept exactly per series`
-        : 'exceed the sample budget that all series of this run share'
+        : 'exceed the share of the sample budget that the series of this file get'
     return {
       code: 'sample-limit',
       message:
-        `${this.total} samples ${cause}: percentiles come from a DDSketch and are within ${SKETCH_RELATIVE_ACCURACY * 100} % of a sample value near that rank; ` +
+        `${formatCount(this.total)} samples ${cause}: percentiles come from a DDSketch and are within ${SKETCH_RELATIVE_ACCURACY * 100} % of a sample value near that rank; ` +
         `n, mean, stddev, min and max are exact; the significance test uses a seeded random sample of ${this.stored}`
     }
   }
@@ -319,4 +320,12 @@ export class SampleAccumulator {
     streaming.weight = (first ? 1 : streaming.weight) * Math.exp(Math.log(random()) / size)
     streaming.nextReplacement = added + Math.floor(Math.log(random()) / Math.log1p(-streaming.weight)) + 1
   }
+}
+
+/**
+ * A percentile from the sketch, kept within the exact minimum and maximum: the sketch
+ * returns the middle of a bucket, which can lie past the largest or smallest sample.
+ */
+function sketchQuantile(streaming: Streaming, quantile: number): number {
+  return Math.min(streaming.max, Math.max(streaming.min, streaming.sketch.getValueAtQuantile(quantile)))
 }
