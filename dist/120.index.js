@@ -3351,6 +3351,70 @@ function toIso(time) {
 
 // EXTERNAL MODULE: ./node_modules/@datadog/sketches-js/dist/index.js
 var dist = __webpack_require__(37810);
+;// CONCATENATED MODULE: ./src/format.ts
+/**
+ * Number formatting shared by the report and the narrative's facts. The number
+ * check compares the model's numbers with these strings, so both must use them.
+ */
+/**
+ * Formats a measured value with a precision that depends on its size: one decimal
+ * from 100 up, two from 1, four below 1, and three significant digits below 0.01.
+ * Returns 'n/a' for null and non-finite values.
+ */
+function formatValue(value) {
+    if (value === null || !Number.isFinite(value))
+        return 'n/a';
+    const magnitude = Math.abs(value);
+    if (magnitude === 0)
+        return '0';
+    if (magnitude >= 100)
+        return value.toFixed(1);
+    if (magnitude >= 1)
+        return value.toFixed(2);
+    if (magnitude >= 0.01)
+        return value.toFixed(4);
+    return value.toPrecision(3);
+}
+/** Formats a value with its unit, such as `566.7 ms` or `101.5 tokens/s`. */
+function formatWithUnit(value, unit) {
+    const text = formatValue(value);
+    return unit === '' || text === 'n/a' ? text : `${text} ${unit}`;
+}
+/**
+ * Formats a relative change given as a fraction (0.073 is +7.3 %) with a sign and
+ * one decimal. Returns 'n/a' when the change is undefined (a zero base).
+ */
+function formatChange(change) {
+    if (change === null || !Number.isFinite(change))
+        return 'n/a';
+    const percent = change * 100;
+    const rounded = percent.toFixed(1);
+    // -0.04 rounds to "-0.0"; show it as unsigned zero.
+    if (Number(rounded) === 0)
+        return '0.0 %';
+    return `${percent > 0 ? '+' : ''}${rounded} %`;
+}
+/**
+ * Formats a count with digit grouping, such as `1,399`. It is written out because
+ * `toLocaleString('en-US')` is slow enough to show in profiles of large reports.
+ * Fractions keep up to three decimals, as that call does.
+ */
+function formatCount(count) {
+    if (!Number.isFinite(count))
+        return String(count);
+    const [whole, fraction] = String(Math.round(Math.abs(count) * 1000) / 1000).split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${count < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+/** Formats a p-value with three significant digits, or '< 0.001'. */
+function formatPValue(pValue) {
+    if (pValue === null)
+        return 'no test';
+    if (pValue < 0.001)
+        return '< 0.001';
+    return pValue.toPrecision(3);
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/statistics.ts
 /** Printed in the report footer so readers can reproduce the numbers with numpy or R. */
 const PERCENTILE_METHOD = 'linear interpolation between closest ranks (numpy default, R type 7)';
@@ -3511,10 +3575,11 @@ function lowerBound(sorted, value) {
 ;// CONCATENATED MODULE: ./src/analyze/sample-accumulator.ts
 /**
  * Sample storage of one series and metric, bounded in memory. Below its per-series
- * limit and while the run's shared sample budget lasts, a series keeps every sample
+ * limit and while its file's share of the sample budget lasts, a series keeps every sample
  * and its statistics are exact. Past either, it keeps exact streaming moments, a
  * DDSketch for the percentiles and a seeded reservoir sample for the significance test.
  */
+
 
 
 /** Exact statistics up to this many samples per series; beyond it, percentiles come from a sketch. */
@@ -3664,10 +3729,10 @@ class SampleAccumulator {
             stddev: n < 2 ? null : Math.sqrt(streaming.squares / (n - 1)),
             min: streaming.min,
             max: streaming.max,
-            p50: streaming.sketch.getValueAtQuantile(0.5),
-            p90: streaming.sketch.getValueAtQuantile(0.9),
-            p95: streaming.sketch.getValueAtQuantile(0.95),
-            p99: streaming.sketch.getValueAtQuantile(0.99)
+            p50: sketchQuantile(streaming, 0.5),
+            p90: sketchQuantile(streaming, 0.9),
+            p95: sketchQuantile(streaming, 0.95),
+            p99: sketchQuantile(streaming, 0.99)
         };
         // The reservoir's median estimates the median of the samples after the first.
         return { stats, coldStartIndex: coldStart ? detectColdStart(kept) : null };
@@ -3679,10 +3744,10 @@ class SampleAccumulator {
             return null;
         const cause = this.streaming.reason === 'limit'
             ? `exceed the limit of ${this.limit} kept exactly per series`
-            : 'exceed the sample budget that all series of this run share';
+            : 'exceed the share of the sample budget that the series of this file get';
         return {
             code: 'sample-limit',
-            message: `${this.total} samples ${cause}: percentiles come from a DDSketch and are within ${SKETCH_RELATIVE_ACCURACY * 100} % of a sample value near that rank; ` +
+            message: `${formatCount(this.total)} samples ${cause}: percentiles come from a DDSketch and are within ${SKETCH_RELATIVE_ACCURACY * 100} % of a sample value near that rank; ` +
                 `n, mean, stddev, min and max are exact; the significance test uses a seeded random sample of ${this.stored}`
         };
     }
@@ -3782,6 +3847,13 @@ class SampleAccumulator {
         streaming.weight = (first ? 1 : streaming.weight) * Math.exp(Math.log(random()) / size);
         streaming.nextReplacement = added + Math.floor(Math.log(random()) / Math.log1p(-streaming.weight)) + 1;
     }
+}
+/**
+ * A percentile from the sketch, kept within the exact minimum and maximum: the sketch
+ * returns the middle of a bucket, which can lie past the largest or smallest sample.
+ */
+function sketchQuantile(streaming, quantile) {
+    return Math.min(streaming.max, Math.max(streaming.min, streaming.sketch.getValueAtQuantile(quantile)));
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/units.ts
@@ -5555,7 +5627,7 @@ class TableReader {
             if (coldStartIndex !== null) {
                 flags.push({
                     code: 'cold-start',
-                    message: `the first sample (${formatValue(values[coldStartIndex])} ${metric.unit}) is more than ${COLD_START_FACTOR} times the median of the others: likely a cold start`
+                    message: `the first sample (${table_formatValue(values[coldStartIndex])} ${metric.unit}) is more than ${COLD_START_FACTOR} times the median of the others: likely a cold start`
                 });
             }
             const limit = samples?.accumulator.limitFlag() ?? null;
@@ -5686,7 +5758,7 @@ function firstLineOf(group, samples) {
         return group.firstLine;
     return 1;
 }
-function formatValue(value) {
+function table_formatValue(value) {
     return Number(value.toPrecision(6)).toString();
 }
 
@@ -5743,7 +5815,7 @@ async function analyzeCollection(collection, options, log) {
     // the order in which concurrent files deliver rows, and the report must be deterministic.
     // NOTE: samples of finished files stay in memory for the comparison, so the bound holds
     // per file being read; the total retained grows with the number of large files.
-    const fileBudget = Math.floor((options.sampleBudget ?? DEFAULT_SAMPLE_BUDGET) / Math.max(1, Math.min(concurrency, files.length)));
+    const fileBudget = Math.floor((options.sampleBudget ?? DEFAULT_SAMPLE_BUDGET) / concurrency);
     let outcomes;
     try {
         outcomes = await mapConcurrently(files, concurrency, async (file) => {
@@ -5867,70 +5939,6 @@ async function mapConcurrently(items, limit, work) {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
     return results;
-}
-
-;// CONCATENATED MODULE: ./src/format.ts
-/**
- * Number formatting shared by the report and the narrative's facts. The number
- * check compares the model's numbers with these strings, so both must use them.
- */
-/**
- * Formats a measured value with a precision that depends on its size: one decimal
- * from 100 up, two from 1, four below 1, and three significant digits below 0.01.
- * Returns 'n/a' for null and non-finite values.
- */
-function format_formatValue(value) {
-    if (value === null || !Number.isFinite(value))
-        return 'n/a';
-    const magnitude = Math.abs(value);
-    if (magnitude === 0)
-        return '0';
-    if (magnitude >= 100)
-        return value.toFixed(1);
-    if (magnitude >= 1)
-        return value.toFixed(2);
-    if (magnitude >= 0.01)
-        return value.toFixed(4);
-    return value.toPrecision(3);
-}
-/** Formats a value with its unit, such as `566.7 ms` or `101.5 tokens/s`. */
-function formatWithUnit(value, unit) {
-    const text = format_formatValue(value);
-    return unit === '' || text === 'n/a' ? text : `${text} ${unit}`;
-}
-/**
- * Formats a relative change given as a fraction (0.073 is +7.3 %) with a sign and
- * one decimal. Returns 'n/a' when the change is undefined (a zero base).
- */
-function formatChange(change) {
-    if (change === null || !Number.isFinite(change))
-        return 'n/a';
-    const percent = change * 100;
-    const rounded = percent.toFixed(1);
-    // -0.04 rounds to "-0.0"; show it as unsigned zero.
-    if (Number(rounded) === 0)
-        return '0.0 %';
-    return `${percent > 0 ? '+' : ''}${rounded} %`;
-}
-/**
- * Formats a count with digit grouping, such as `1,399`. It is written out because
- * `toLocaleString('en-US')` is slow enough to show in profiles of large reports.
- * Fractions keep up to three decimals, as that call does.
- */
-function formatCount(count) {
-    if (!Number.isFinite(count))
-        return String(count);
-    const [whole, fraction] = String(Math.round(Math.abs(count) * 1000) / 1000).split('.');
-    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return `${count < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
-}
-/** Formats a p-value with three significant digits, or '< 0.001'. */
-function formatPValue(pValue) {
-    if (pValue === null)
-        return 'no test';
-    if (pValue < 0.001)
-        return '< 0.001';
-    return pValue.toPrecision(3);
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -8153,7 +8161,7 @@ class FactBuilder {
             this.identifiers.add(text);
     }
     value(value, unit) {
-        const shown = format_formatValue(value);
+        const shown = formatValue(value);
         const kind = classOfUnit(unit);
         const scale = unit === 's' ? 1000 : 1;
         this.numbers.push({ value: value * scale, kind }, { value: Number(shown) * scale, kind });
@@ -9692,7 +9700,7 @@ function statisticCells(series) {
     if (aggregate !== null) {
         // Reported aggregates are not samples: show the reported value in its own column and nothing in the others.
         const column = AGGREGATE_COLUMN[aggregate];
-        const value = stats.n === 1 ? format_formatValue(stats.mean) : `${format_formatValue(stats.mean)} (mean of ${formatCount(stats.n)})`;
+        const value = stats.n === 1 ? formatValue(stats.mean) : `${formatValue(stats.mean)} (mean of ${formatCount(stats.n)})`;
         return [`${formatCount(stats.n)} reported`, ...STATISTIC_COLUMNS.map(name => (name === column ? value : EMPTY_CELL))];
     }
     return [formatCount(stats.n), ...STATISTIC_COLUMNS.map(name => sampleStatistic(stats, name))];
@@ -9702,8 +9710,8 @@ function sampleStatistic(stats, column) {
     if (lowSample !== null)
         return lowSample;
     if (column === 'stddev')
-        return stats.stddev === null ? `n/a (n = ${formatCount(stats.n)})` : format_formatValue(stats.stddev);
-    return format_formatValue(stats[column]);
+        return stats.stddev === null ? `n/a (n = ${formatCount(stats.n)})` : formatValue(stats.stddev);
+    return formatValue(stats[column]);
 }
 function notesCell(series) {
     const notes = [];
