@@ -60,6 +60,8 @@ const CASES: [string, string, string | Buffer][] = [
   ['units row', 'units.csv', 'model,latency\n,ms\nm,1\nm,2\n'],
   ['old Mac line ends', 'cr.csv', 'model,latency_ms\rm,1\rm,2\r'],
   ['mixed line ends', 'mixed.csv', 'model,latency_ms\nm,1\r\nm,2\rm,3\n'],
+  ['CRLF header, LF rows', 'crlf-header.csv', 'model,latency_ms\r\nm,1\nm,2\nm,3,4\r\n'],
+  ['LF header, CRLF rows', 'lf-header.csv', 'model,latency_ms\nm,1\r\nm,2\r\nm,3,4\n'],
   ['no final line break', 'unterminated.csv', 'model;latency_ms\nm;1\nm;2'],
   ['quote inside a field', 'inch.csv', 'model,screen,latency_ms\nm,5" wide,1\n'],
   ['quoted header line break', 'header-break.csv', '"model\nname",latency_ms\nm,1\n'],
@@ -79,6 +81,22 @@ describe('csv read whole', () => {
       assert.deepEqual(whole, streamed)
     })
   }
+
+  it('CRLF header with LF rows', async () => {
+    const { whole } = await bothWays('crlf-header.csv', 'model,latency_ms\r\nm,1\nm,2\nm,3,4\r\n')
+    assert.deepEqual(
+      [whole.rows, whole.warnings.map(warning => warning.line)],
+      [[{ line: 2, cells: ['m', '1'] }, { line: 3, cells: ['m', '2'] }], [4]]
+    )
+  })
+
+  it('LF header with CRLF rows', async () => {
+    const { whole } = await bothWays('lf-header.csv', 'model,latency_ms\nm,1\r\nm,2\r\nm,3,4\n')
+    assert.deepEqual(
+      [whole.rows, whole.warnings.map(warning => warning.line)],
+      [[{ line: 2, cells: ['m', '1'] }, { line: 3, cells: ['m', '2'] }], [4]]
+    )
+  })
 
   it('rows iteration same both ways', async () => {
     const { whole, streamed } = await bothWays('iterate.csv', CASES[0][2], 'rows')
