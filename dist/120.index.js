@@ -736,11 +736,9 @@ async function* readDelimited(file, onWarning, delimiter) {
         utf8.push(bytes);
         utf8.end();
         const options = parserOptions(delimiter ?? detectDelimiter(bytes));
-        // Without a carriage return, the line feed is the only record delimiter that
-        // csv-parse's detection could find, so naming it saves that detection's work on
-        // every byte of the header.
-        if (!bytes.includes(0x0d))
-            options.record_delimiter = '\n';
+        // Without a carriage return the line feed is the only line ending, and one
+        // delimiter is checked faster than two.
+        options.record_delimiter = bytes.includes(0x0d) ? recordDelimiters(bytes) : '\n';
         records = new ParsedRecords(bytes, options, file.path);
     }
     else {
@@ -751,7 +749,7 @@ async function* readDelimited(file, onWarning, delimiter) {
         catch (error) {
             throw toParseError(file.path, error);
         }
-        const reader = new RecordReader(parserOptions(delimiter ?? detectDelimiter(head)), file.path);
+        const reader = new RecordReader({ ...parserOptions(delimiter ?? detectDelimiter(head)), record_delimiter: recordDelimiters(head) }, file.path);
         source = (0,external_node_fs_.createReadStream)(file.realPath, { highWaterMark: 64 * 1024 });
         source.on('data', chunk => utf8.push(chunk));
         source.on('end', () => utf8.end());
@@ -800,6 +798,19 @@ function parserOptions(delimiter) {
         relax_quotes: true,
         skip_empty_lines: true
     };
+}
+/**
+ * Record delimiters from the first line ending of `start`, the start of a file: CRLF
+ * and LF both end a record, because editors and tools that append rows mix them,
+ * and csv-parse's own detection keeps the first ending it meets, so a CRLF header
+ * with LF rows would read as one record. A file whose first line ends with CR alone
+ * keeps that detection, which finds CR.
+ */
+function recordDelimiters(start) {
+    const cr = start.indexOf(0x0d);
+    const lf = start.indexOf(0x0a);
+    const crAlone = cr !== -1 && (lf === -1 || cr < lf) && start[cr + 1] !== 0x0a;
+    return crAlone ? undefined : ['\r\n', '\n'];
 }
 /**
  * Rows collected for the consumer before they are passed on together (see
