@@ -941,11 +941,9 @@ class RecordReader {
     }
     /**
      * Numbers a record's lines, as csv-parse's record hook. Returns the row for the
-     * stream to queue, or null once the row is taken for the consumer. The consumer gets
-     * rows in batches, not one call per record from here. In CPU profiles (Node.js 24,
-     * csv-parse 7.0.3) such calls let V8 inline the consumer into csv-parse's parsing
-     * loop and stop inlining csv-parse's per-character helper, so parsing took about
-     * 10 % longer.
+     * stream to queue, or null once the row is taken for the consumer.
+     * Rows go to the consumer in batches: in CPU profiles (Node.js 24, csv-parse 7.0.3)
+     * one consumer call per record made parsing about 10 % slower.
      */
     take(record, info) {
         const line = this.lines.startOf(record, info);
@@ -1425,6 +1423,9 @@ function listTree(folder) {
  * Runs the glob without following symbolic links, so a link cycle or a link to a
  * large folder outside the workspace is never walked. Links come back as matches
  * and are checked one by one.
+ *
+ * NOTE: `@actions/glob` fails the whole listing on a file name that is not valid
+ * UTF-8, so such a name stops the run here, while `listTree` skips it with a warning.
  */
 async function globFiles(patterns, log) {
     try {
@@ -1576,6 +1577,8 @@ function applyGuards(readable, settings, skip, notices) {
             continue;
         }
         if (limitReason === null) {
+            // NOTE: invalid UTF-8 within the sniffed bytes skips the file, while later bytes
+            // are replaced with U+FFFD and warned with their line (see `Utf8Checker`).
             const nonText = sniffOrDescribeError(item.realPath, size);
             if (nonText !== null) {
                 skip(item.path, nonText, true);
@@ -1608,6 +1611,7 @@ function applyGuards(readable, settings, skip, notices) {
     }
     return candidates;
 }
+/** Returns why the file is not read as text, a read error included, or null for text. */
 function sniffOrDescribeError(realPath, size) {
     try {
         return sniffContent(realPath, size);
@@ -3860,8 +3864,8 @@ class SampleAccumulator {
     }
 }
 /**
- * A percentile from the sketch, kept within the exact minimum and maximum: the sketch
- * returns the middle of a bucket, which can lie past the largest or smallest sample.
+ * Returns a percentile from the sketch, kept within the exact minimum and maximum. The sketch
+ * returns a value that represents a whole bucket, which can lie past the largest or smallest sample.
  */
 function sketchQuantile(streaming, quantile) {
     return Math.min(streaming.max, Math.max(streaming.min, streaming.sketch.getValueAtQuantile(quantile)));

@@ -323,8 +323,8 @@ export class SampleAccumulator {
 }
 
 /**
- * A percentile from the sketch, kept within the exact minimum and maximum: the sketch
- * returns the middle of a bucket, which can lie past the largest or smallest sample.
+ * Returns a percentile from the sketch, kept within the exact minimum and maximum. The sketch
+ * returns a value that represents a whole bucket, which can lie past the largest or smallest sample.
  */
 function sketchQuantile(streaming: Streaming, quantile: number): number {
   return Math.min(streaming.max, Math.max(streaming.min, streaming.sketch.getValueAtQuantile(quantile)))

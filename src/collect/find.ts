@@ -278,6 +278,9 @@ function listTree(folder: string): string[] {
  * Runs the glob without following symbolic links, so a link cycle or a link to a
  * large folder outside the workspace is never walked. Links come back as matches
  * and are checked one by one.
+ *
+ * NOTE: `@actions/glob` fails the whole listing on a file name that is not valid
+ * UTF-8, so such a name stops the run here, while `listTree` skips it with a warning.
  */
 async function globFiles(patterns: string[], log: Logger): Promise<string[]> {
   try {
@@ -436,6 +439,8 @@ function applyGuards(
       continue
     }
     if (limitReason === null) {
+      // NOTE: invalid UTF-8 within the sniffed bytes skips the file, while later bytes
+      // are replaced with U+FFFD and warned with their line (see `Utf8Checker`).
       const nonText = sniffOrDescribeError(item.realPath, size)
       if (nonText !== null) {
         skip(item.path, nonText, true)
@@ -469,6 +474,7 @@ function applyGuards(
   return candidates
 }
 
+/** Returns why the file is not read as text, a read error included, or null for text. */
 function sniffOrDescribeError(realPath: string, size: number): string | null {
   try {
     return sniffContent(realPath, size)
